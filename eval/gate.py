@@ -1,0 +1,54 @@
+"""Run every stage's evaluation and fail if a score falls below its pinned floor.
+
+Each ``eval/<stage>.py`` exposes ``evaluate() -> dict[str, float]``. Floors live in
+``eval/floors.json`` as ``{"stage": {"metric": floor}}``; a metric whose name starts with
+``max_`` in the floors file is a ceiling on the metric without the prefix.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+EVAL = Path(__file__).resolve().parent
+
+
+def load_stage(stage: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"eval_{stage}", EVAL / f"{stage}.py")
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(EVAL / f"{stage}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def check(stage: str, scores: dict[str, float], floors: dict[str, float]) -> list[str]:
+    failures = []
+    for name, bound in floors.items():
+        if name.startswith("max_"):
+            value = scores[name[4:]]
+            if value > bound:
+                failures.append(f"{stage}.{name[4:]} = {value:.3f} > ceiling {bound}")
+        elif scores[name] < bound:
+            failures.append(f"{stage}.{name} = {scores[name]:.3f} < floor {bound}")
+    return failures
+
+
+def main(stages: list[str] | None = None) -> int:
+    floors: dict[str, dict[str, float]] = json.loads((EVAL / "floors.json").read_text())
+    failures: list[str] = []
+    for stage in stages or sorted(floors):
+        scores = load_stage(stage).evaluate()
+        shown = ", ".join(f"{k} {v:.3f}" for k, v in scores.items() if isinstance(v, float))
+        print(f"{stage:12} {shown}")
+        failures += check(stage, scores, floors[stage])
+    for failure in failures:
+        print("FAIL", failure)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:] or None))

@@ -1,0 +1,7 @@
+"""``python -m newsevents.cli``."""
+
+from __future__ import annotations
+
+from newsevents.cli.main import main
+
+main()

@@ -1,0 +1,159 @@
+"""The ``newsevents`` command: annotate, ingest, events, summary, explain, actors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from newsevents.api import annotate_records, ingest
+from newsevents.cli.explain import explain_annotation
+from newsevents.cli.options import db_option, pipeline_options, settings_from
+from newsevents.cli.progress import progress_bar
+from newsevents.cli.render import EVENT_COLUMNS, write_rows, write_summary
+from newsevents.errors import NewsEventsError
+from newsevents.model import Article
+from newsevents.pipeline import Pipeline
+from newsevents.stages.ingest import parse_date, read_records
+from newsevents.storage.duckdb import EventFilter, open_store
+
+
+class Group(click.Group):
+    """Translate newsevents errors into one line and a non-zero exit (traceback with --debug)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NewsEventsError as error:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(f"error: {error.describe()}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=Group)
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.version_option(package_name="newsevents")
+def cli(debug: bool) -> None:
+    """Turn news articles into verifiable event data."""
+
+
+@cli.command("annotate")
+@click.argument("input_path", metavar="[INPUT]", required=False, default="-")
+@click.option("-o", "--output", default="-", metavar="OUTPUT", help="Output file (stdout).")
+@click.option("--strict", is_flag=True, help="Exit 1 if any line failed.")
+@pipeline_options
+def annotate_command(input_path: str, output: str, strict: bool, **flags: Any) -> None:
+    """Annotate JSON Lines from INPUT (or stdin) into JSON Lines, one line per input line."""
+    settings = settings_from(flags)
+    pipeline = Pipeline(settings)
+    failed = 0
+    records = read_records([input_path])
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        for line in annotate_records(records, pipeline=pipeline, chunk_size=settings.batch_size):
+            failed += line["status"] == "error"
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    if failed:
+        click.echo(f"{failed} line(s) could not be annotated; see their \"error\"", err=True)
+    if strict and failed:
+        sys.exit(1)
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@pipeline_options
+def ingest_command(paths: tuple[str, ...], **flags: Any) -> None:
+    """Ingest JSONL files, .txt files and folders of them into the store."""
+    settings = settings_from(flags)
+    with open_store(settings.db) as store, progress_bar(paths) as advance:
+        run = ingest(paths, store=store, pipeline=Pipeline(settings), progress=advance)
+    click.echo(
+        f"read {run.read}, stored {run.stored} ({run.duplicates} already stored), "
+        f"quarantined {run.quarantined}; {run.events} events, {run.warnings} warnings "
+        f"-> {settings.db}"
+    )
+    if not run.balanced:  # the count invariant: a broken one is a bug, never silent
+        raise click.ClickException("counts do not add up; please report this")
+
+
+@cli.command("events")
+@db_option
+@click.option("--source", help="Source actor code prefix (USA matches USAGOV).")
+@click.option("--target", help="Target actor code prefix.")
+@click.option("--actor", help="Either side's actor code prefix.")
+@click.option("--code", help="CAMEO code prefix (04 matches 040-046).")
+@click.option("--since", help="First event date, YYYY-MM-DD.")
+@click.option("--until", help="Last event date, YYYY-MM-DD.")
+@click.option("--mode", type=click.Choice(["asserted", "negated", "hypothetical", "future",
+                                           "historical"]))
+@click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table")
+def events_command(db: str | None, limit: int | None, fmt: str, **filters: Any) -> None:
+    """List stored events, filtered."""
+    for name in ("since", "until"):
+        if filters[name]:
+            filters[name] = parse_date(filters[name])
+    settings = settings_from({"db": db})
+    with open_store(settings.db, read_only=True) as store:
+        rows = store.events(EventFilter(**filters), limit=limit)
+    write_rows(rows, fmt=fmt, columns=None if fmt == "jsonl" else EVENT_COLUMNS)
+
+
+@cli.command("summary")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def summary_command(db: str | None, as_json: bool) -> None:
+    """Articles, events by CAMEO root and QuadClass, top dyads, date range."""
+    settings = settings_from({"db": db})
+    with open_store(settings.db, read_only=True) as store:
+        summary = store.summary()
+    if as_json:
+        click.echo(json.dumps(summary, default=str, indent=2))
+    else:
+        write_summary(summary)
+
+
+@cli.command("actors")
+@db_option
+@click.option("--unknown", is_flag=True, help="The most frequent actors no dictionary knows.")
+@click.option("--limit", type=int, default=20)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table")
+def actors_command(db: str | None, unknown: bool, limit: int, fmt: str) -> None:
+    """Top actors in the store, or (--unknown) the unresolved ones to add to a dictionary."""
+    settings = settings_from({"db": db})
+    with open_store(settings.db, read_only=True) as store:
+        rows = store.unknown_actors(limit=limit) if unknown else store.top_actors(limit=limit)
+    write_rows(rows, fmt=fmt)
+
+
+@cli.command("explain")
+@click.option("--id", "article_id", help="An article id in the store.")
+@click.option("--text", help="A text to annotate and explain.")
+@click.option("--date", help="Publication date of --text, YYYY-MM-DD.")
+@db_option
+@pipeline_options
+def explain_command(
+    article_id: str | None, text: str | None, date: str | None, **flags: Any
+) -> None:
+    """Each sentence with its entities, actors, dates, quotes and events, and the rule behind each."""
+    if bool(article_id) == bool(text):
+        raise click.UsageError("give exactly one of --id or --text")
+    settings = settings_from(flags)
+    if article_id:
+        with open_store(settings.db, read_only=True) as store:
+            row = store.article(article_id)
+        if row is None:
+            raise click.ClickException(f"no article {article_id!r} in {settings.db}")
+        article = Article(id=row["id"], text=row["text"],
+                          date=str(row["date"]) if row["date"] else None)
+    else:
+        article = Article(id="text", text=text or "", date=parse_date(date) if date else None)
+    annotation = Pipeline(settings).annotate_one(article)
+    click.echo(explain_annotation(annotation))
+
+
+def main() -> None:
+    cli(prog_name="newsevents")

@@ -1,0 +1,1 @@
+"""Storage: the embedded DuckDB store and the Arrow schema of each record table."""

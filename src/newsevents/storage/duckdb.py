@@ -1,0 +1,248 @@
+"""The embedded DuckDB store: batched Arrow inserts, idempotent by content hash, and queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from newsevents.errors import StoreError
+from newsevents.model import Run
+from newsevents.storage.rows import Rows
+from newsevents.storage.schema import PRIMARY_KEYS, SCHEMAS, create_table_sql
+
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash)",
+    "CREATE INDEX IF NOT EXISTS events_article ON events(article_id)",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters shared by the CLI, the Python API and HTTP. Actor and code filters are prefixes."""
+
+    source: str | None = None
+    target: str | None = None
+    actor: str | None = None
+    code: str | None = None
+    root: str | None = None
+    quad_class: int | None = None
+    mode: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+    article_id: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """A parameterized WHERE clause (never string-formatted values)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        prefix = {"source": self.source, "target": self.target, "code": self.code}
+        for column, value in prefix.items():
+            if value:
+                clauses.append(f"{column} LIKE ? || '%'")
+                params.append(value)
+        if self.actor:
+            clauses.append("(source LIKE ? || '%' OR target LIKE ? || '%')")
+            params += [self.actor, self.actor]
+        exact = {"root": self.root, "quad_class": self.quad_class, "mode": self.mode}
+        exact["article_id"] = self.article_id
+        for column, value in exact.items():
+            if value is not None and value != "":
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if self.since:
+            clauses.append("day >= CAST(? AS DATE)")
+            params.append(self.since)
+        if self.until:
+            clauses.append("day <= CAST(? AS DATE)")
+            params.append(self.until)
+        if self.q:
+            clauses.append("sentence_text ILIKE '%' || ? || '%'")
+            params.append(self.q)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+class DuckDBStore:
+    """A newsevents store in one DuckDB file."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and not Path(self.path).exists():
+            raise StoreError(
+                f"no store at {self.path}",
+                fix="run `newsevents ingest FILE --db PATH` first, or pass the right --db",
+            )
+        try:
+            self.connection = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(
+                f"cannot open the store {self.path}: {error}",
+                fix="check the path, and that no other process is writing to it",
+            ) from error
+        if not read_only:
+            self._create()
+
+    def _create(self) -> None:
+        for name in SCHEMAS:
+            self.connection.execute(create_table_sql(name))
+        for statement in INDEXES:
+            self.connection.execute(statement)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> DuckDBStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------------------
+
+    def known_hashes(self, hashes: list[str]) -> dict[str, str]:
+        """Map each already stored content hash to its article id."""
+        if not hashes:
+            return {}
+        rows = self.connection.execute(
+            "SELECT hash, id FROM articles WHERE hash IN (SELECT unnest(?))", [hashes]
+        ).fetchall()
+        return {row[0]: row[1] for row in rows}
+
+    def known_ids(self, ids: list[str]) -> dict[str, str]:
+        """Map each already stored article id to its content hash."""
+        if not ids:
+            return {}
+        rows = self.connection.execute(
+            "SELECT id, hash FROM articles WHERE id IN (SELECT unnest(?))", [ids]
+        ).fetchall()
+        return {row[0]: row[1] for row in rows}
+
+    def write(self, rows: Rows) -> None:
+        """Insert one batch of rows of every table in a single transaction (all or nothing)."""
+        connection = self.connection
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            for name, table_rows in rows.items():
+                if table_rows:
+                    self._insert(name, table_rows)
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+
+    def _insert(self, name: str, table_rows: list[dict[str, Any]]) -> None:
+        schema = SCHEMAS[name]
+        table = pa.Table.from_pylist(table_rows, schema=schema)
+        columns = ", ".join(f'"{field}"' for field in schema.names)
+        verb = "INSERT OR IGNORE" if name in PRIMARY_KEYS else "INSERT"
+        self.connection.register("_batch", table)
+        try:
+            self.connection.execute(f"{verb} INTO {name} ({columns}) SELECT {columns} FROM _batch")
+        finally:
+            self.connection.unregister("_batch")
+
+    def record_run(self, run_id: str, run: Run, *, started: datetime, finished: datetime) -> None:
+        self.write(
+            {
+                "runs": [
+                    {
+                        "run_id": run_id,
+                        "started_at": started,
+                        "finished_at": finished,
+                        "read": run.read,
+                        "stored": run.stored,
+                        "duplicates": run.duplicates,
+                        "quarantined": run.quarantined,
+                        "events": run.events,
+                        "warnings": run.warnings,
+                    }
+                ]
+            }
+        )
+
+    # --- reading -------------------------------------------------------------------------
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Run a parameterized query and return rows as dicts."""
+        cursor = self.connection.execute(sql, params or [])
+        names = [column[0] for column in cursor.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def events(
+        self, event_filter: EventFilter | None = None, *, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        where, params = (event_filter or EventFilter()).where()
+        sql = f"SELECT * FROM events{where} ORDER BY day NULLS LAST, article_id, idx"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return self.query(sql, params)
+
+    def count(self, table: str) -> int:
+        if table not in SCHEMAS:
+            raise StoreError(f"unknown table {table!r}", fix=f"use one of {sorted(SCHEMAS)}")
+        row = self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+    def summary(self, *, top: int = 10) -> dict[str, Any]:
+        """Counts, events by root and QuadClass, top dyads and the date range."""
+        first, last = self.connection.execute(
+            "SELECT min(day), max(day) FROM events WHERE mode = 'asserted'"
+        ).fetchone() or (None, None)
+        return {
+            "articles": self.count("articles"),
+            "events": self.count("events"),
+            "quotes": self.count("quotes"),
+            "entities": self.count("entities"),
+            "timexes": self.count("timexes"),
+            "quarantined": self.count("quarantine"),
+            "date_range": [str(first) if first else None, str(last) if last else None],
+            "by_root": self.query(
+                "SELECT root, count(*) AS events FROM events GROUP BY root ORDER BY root"
+            ),
+            "by_quad_class": self.query(
+                "SELECT quad_class, count(*) AS events, round(avg(goldstein), 2) AS goldstein "
+                "FROM events GROUP BY quad_class ORDER BY quad_class"
+            ),
+            "by_mode": self.query(
+                "SELECT mode, count(*) AS events FROM events GROUP BY mode ORDER BY events DESC"
+            ),
+            "top_dyads": self.query(
+                "SELECT source, target, count(*) AS events FROM events "
+                "WHERE source IS NOT NULL AND target IS NOT NULL "
+                "GROUP BY source, target ORDER BY events DESC, source, target LIMIT ?",
+                [top],
+            ),
+        }
+
+    def unknown_actors(self, *, limit: int = 20) -> list[dict[str, Any]]:
+        """The most frequent actor mentions that no dictionary resolved."""
+        return self.query(
+            "SELECT text, label, count(*) AS mentions, count(DISTINCT article_id) AS articles "
+            "FROM entities WHERE actor IS NULL AND label IN ('PERSON', 'ORG', 'NORP', 'GPE', "
+            "'AGENT') GROUP BY text, label ORDER BY mentions DESC, text LIMIT ?",
+            [limit],
+        )
+
+    def top_actors(self, *, limit: int = 20) -> list[dict[str, Any]]:
+        return self.query(
+            "SELECT actor, count(*) AS mentions, count(DISTINCT article_id) AS articles, "
+            "min(text) AS example FROM entities WHERE actor IS NOT NULL "
+            "GROUP BY actor ORDER BY mentions DESC, actor LIMIT ?",
+            [limit],
+        )
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        rows = self.query("SELECT * FROM articles WHERE id = ?", [article_id])
+        return rows[0] if rows else None
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> DuckDBStore:
+    """Open (creating if needed) the store at ``path``."""
+    return DuckDBStore(path, read_only=read_only)
