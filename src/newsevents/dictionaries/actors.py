@@ -1,0 +1,166 @@
+"""Actor dictionaries: built-in and users' phrases indexed by their first word for matching."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from newsevents.dictionaries.actor_entries import PhraseEntry, case_rule, compact, first_word
+from newsevents.dictionaries.agents import builtin_agents
+from newsevents.dictionaries.countries import builtin_countries
+from newsevents.dictionaries.persons import builtin_persons
+from newsevents.dictionaries.tabari import (
+    read_actor_dictionary,
+    read_agent_dictionary,
+    read_discard_dictionary,
+)
+from newsevents.model import Actor
+
+Index = Mapping[str, Mapping[str, tuple[PhraseEntry, ...]]]
+
+
+@dataclass(frozen=True)
+class ActorDictionaries:
+    """Every actor, agent and discard phrase, indexed by first word, then by compact form.
+
+    Entries of one phrase are ordered users' first, built-in last, so the first acceptable
+    one wins. Plain dicts and tuples: picklable, sent as they are to worker processes.
+    """
+
+    index: Index = field(default_factory=dict)
+    longest: Mapping[str, int] = field(default_factory=dict)  # longest key under a first word
+    sources: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return sum(len(group) for phrases in self.index.values() for group in phrases.values())
+
+    def starts(self, text: str) -> bool:
+        """Whether some phrase starts with the word ``text`` (a cheap test before ``find``)."""
+        return first_word(text) in self.index
+
+    def find(self, texts: Sequence[str], start: int) -> Iterator[tuple[PhraseEntry, int]]:
+        """Yield ``(entry, end)`` for each phrase spelled by ``texts[start:end]``, longest first.
+
+        ``texts`` are token texts; empty or blank ones (line breaks) end every phrase.
+        """
+        first = first_word(texts[start])
+        phrases = self.index.get(first)
+        if not phrases:
+            return
+        limit = self.longest[first]
+        prefixes: list[tuple[str, int]] = []
+        spelled = ""
+        for index in range(start, len(texts)):
+            text = texts[index]
+            if not text.strip() or len(spelled) >= limit:
+                break
+            spelled += compact(text)
+            prefixes.append((spelled, index + 1))
+        for prefix, end in reversed(prefixes):
+            for entry in phrases.get(prefix, ()):
+                yield entry, end
+
+
+def _index(entries: Iterable[PhraseEntry]) -> tuple[Index, dict[str, int]]:
+    index: dict[str, dict[str, list[PhraseEntry]]] = {}
+    seen: set[tuple[str, str, tuple[Actor, ...]]] = set()
+    for entry in entries:
+        identity = (entry.key, entry.kind, entry.actors)
+        if not entry.key or identity in seen:
+            continue
+        seen.add(identity)
+        index.setdefault(entry.first, {}).setdefault(entry.key, []).append(entry)
+    frozen = {
+        first: {key: tuple(group) for key, group in phrases.items()}
+        for first, phrases in index.items()
+    }
+    return frozen, {first: max(map(len, phrases)) for first, phrases in index.items()}
+
+
+def _data_rows(name: str) -> list[list[str]]:
+    """Read a built-in TSV data file (comments start with ``#``)."""
+    text = resources.files("newsevents.dictionaries").joinpath("data", name).read_text("utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [row for row in csv.reader(lines, delimiter="\t")]
+
+
+@lru_cache(maxsize=1)
+def builtin_organizations() -> tuple[PhraseEntry, ...]:
+    """IGOs, their organs, NGOs and media (``data/organizations.tsv``: name, aliases, code)."""
+    entries: list[PhraseEntry] = []
+    for row in _data_rows("organizations.tsv"):
+        name, aliases, code = row[0], row[1], row[2]
+        actor = Actor(code=code, name=name, entry=f"builtin:organizations:{name}")
+        for phrase in (name, *filter(None, aliases.split("|"))):
+            entries.append(PhraseEntry(phrase, "org", (actor,), case=case_rule(phrase)))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[PhraseEntry, ...]:
+    return (
+        *builtin_persons(),
+        *builtin_organizations(),
+        *builtin_countries(),
+        *builtin_agents(),
+    )
+
+
+def _user_entries(
+    actor_files: Sequence[str | Path],
+    agent_files: Sequence[str | Path],
+    discard_files: Sequence[str | Path],
+) -> list[PhraseEntry]:
+    entries: list[PhraseEntry] = []
+    for path in discard_files:
+        entries.extend(read_discard_dictionary(path))
+    for path in actor_files:
+        entries.extend(read_actor_dictionary(path))
+    for path in agent_files:
+        entries.extend(read_agent_dictionary(path))
+    return entries
+
+
+def _as_tuple(files: str | Path | Sequence[str | Path]) -> tuple[str, ...]:
+    if isinstance(files, str | Path):
+        return (str(files),)
+    return tuple(str(path) for path in files)
+
+
+@lru_cache(maxsize=8)
+def _load(
+    actor_files: tuple[str, ...],
+    agent_files: tuple[str, ...],
+    discard_files: tuple[str, ...],
+    builtin: bool,
+) -> ActorDictionaries:
+    entries = _user_entries(actor_files, agent_files, discard_files)
+    if builtin:
+        entries.extend(_builtin())
+    sources = (*actor_files, *agent_files, *discard_files, *(("builtin",) if builtin else ()))
+    index, longest = _index(entries)
+    return ActorDictionaries(index=index, longest=longest, sources=sources)
+
+
+def load_actor_dictionaries(
+    *,
+    actor_files: str | Path | Sequence[str | Path] = (),
+    agent_files: str | Path | Sequence[str | Path] = (),
+    discard_files: str | Path | Sequence[str | Path] = (),
+    builtin: bool = True,
+) -> ActorDictionaries:
+    """Load the built-in dictionaries and users' PETRARCH2/TABARI files (cached).
+
+    Users' entries win over built-in ones for the same phrase.
+
+    Raises:
+        DictionaryError: a user's file cannot be read.
+    """
+    return _load(_as_tuple(actor_files), _as_tuple(agent_files), _as_tuple(discard_files), builtin)
+
+
+__all__ = ["ActorDictionaries", "PhraseEntry", "load_actor_dictionaries"]
