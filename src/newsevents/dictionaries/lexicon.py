@@ -1,0 +1,182 @@
+"""The event lexicon: verb and noun patterns that map dependency structures to CAMEO codes.
+
+The built-in patterns live in ``dictionaries/data/verbs.tsv`` and ``nouns.tsv`` (written for
+newsevents, issue 4; codes from the CAMEO 1.1b3 codebook). Users' PETRARCH2 verb dictionaries are
+converted into the same patterns by ``load_lexicon(verb_files=...)``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from newsevents.errors import DictionaryError
+
+PatternKind = Literal["verb", "noun"]
+
+DATA_PACKAGE = "newsevents.dictionaries.data"
+VERB_FILE = "verbs.tsv"
+NOUN_FILE = "nouns.tsv"
+_NONE = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One lexicon entry: a trigger lemma with its required particles, object and target slots.
+
+    ``modifiers`` are required modifier groups on the trigger (nouns: "phone call"),
+    ``obj_modifiers`` required modifier groups on the object ("humanitarian aid"), each group a
+    set of alternative lemmas. ``targets`` name where the target actor is: ``obj``, ``dative``
+    or ``+prep``.
+    """
+
+    code: str
+    kind: PatternKind
+    lemma: str
+    preps: tuple[frozenset[str], ...] = ()
+    obj: frozenset[str] = frozenset()
+    obj_modifiers: tuple[frozenset[str], ...] = ()
+    modifiers: tuple[frozenset[str], ...] = ()
+    targets: tuple[str, ...] = ()
+    entry: str = ""  # where the pattern came from: "verbs.tsv:12" or a user file and line
+
+    @property
+    def specificity(self) -> int:
+        """How constrained the pattern is; the most specific matching pattern wins."""
+        return (
+            2 * len(self.preps)
+            + (3 if self.obj else 0)
+            + 2 * len(self.obj_modifiers)
+            + 2 * len(self.modifiers)
+        )
+
+    @property
+    def rule(self) -> str:
+        """A readable id, e.g. ``verb:call:for:aid->023``."""
+        parts = [self.kind, *(sorted(group)[0] for group in self.modifiers), self.lemma]
+        parts.extend(sorted(group)[0] for group in self.preps)
+        if self.obj:
+            parts.extend(sorted(group)[0] for group in self.obj_modifiers)
+            parts.append(sorted(self.obj)[0])
+        return ":".join(parts) + f"->{self.code}"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Patterns indexed by trigger lemma (lower case), in file order within each lemma."""
+
+    verbs: Mapping[str, tuple[Pattern, ...]]
+    nouns: Mapping[str, tuple[Pattern, ...]]
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """Every CAMEO code some pattern reaches."""
+        patterns = itertools.chain(*self.verbs.values(), *self.nouns.values())
+        return frozenset(pattern.code for pattern in patterns)
+
+    def __len__(self) -> int:
+        return sum(len(group) for group in (*self.verbs.values(), *self.nouns.values()))
+
+
+def load_lexicon(*, verb_files: Sequence[str | Path] = (), builtin: bool = True) -> Lexicon:
+    """Load the built-in lexicon and/or users' PETRARCH2 verb dictionaries.
+
+    User patterns come first, so on equal specificity a user's entry beats a built-in one.
+    """
+    if not verb_files:
+        return _builtin_lexicon() if builtin else Lexicon({}, {})
+    patterns: list[Pattern] = []
+    for path in verb_files:
+        patterns.extend(_petrarch_patterns(Path(path)))
+    if builtin:
+        base = _builtin_lexicon()
+        patterns.extend(itertools.chain(*base.verbs.values(), *base.nouns.values()))
+    return _index(patterns)
+
+
+@lru_cache(maxsize=1)
+def _builtin_lexicon() -> Lexicon:
+    patterns = [*_read_builtin(VERB_FILE, "verb"), *_read_builtin(NOUN_FILE, "noun")]
+    return _index(patterns)
+
+
+def _index(patterns: Iterable[Pattern]) -> Lexicon:
+    verbs: dict[str, list[Pattern]] = {}
+    nouns: dict[str, list[Pattern]] = {}
+    for pattern in patterns:
+        table = verbs if pattern.kind == "verb" else nouns
+        table.setdefault(pattern.lemma, []).append(pattern)
+    return Lexicon(
+        {lemma: tuple(group) for lemma, group in verbs.items()},
+        {lemma: tuple(group) for lemma, group in nouns.items()},
+    )
+
+
+def _read_builtin(filename: str, kind: PatternKind) -> list[Pattern]:
+    text = resources.files(DATA_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
+    return parse_lexicon_lines(text.splitlines(), kind=kind, source=filename)
+
+
+def parse_lexicon_lines(lines: Iterable[str], *, kind: PatternKind, source: str) -> list[Pattern]:
+    """Parse lexicon TSV lines (code, trigger, object, target) into patterns."""
+    patterns: list[Pattern] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) != 4:
+            raise DictionaryError(
+                f"expected 4 tab-separated fields, found {len(fields)}",
+                where=f"{source}:{number}",
+                fix="write code, trigger, object and target separated by tabs (- for none)",
+            )
+        patterns.extend(_expand(fields, kind=kind, entry=f"{source}:{number}"))
+    return patterns
+
+
+def _expand(fields: list[str], *, kind: PatternKind, entry: str) -> list[Pattern]:
+    code, trigger, obj, target = (field.strip() for field in fields)
+    if not code.isdigit() or len(code) not in (3, 4):
+        raise DictionaryError(
+            f"{code!r} is not a CAMEO event code", where=entry, fix="use codes like 042 or 1041"
+        )
+    *trigger_modifiers, lemmas = _groups(trigger)
+    preps: list[frozenset[str]] = []
+    obj_groups: list[frozenset[str]] = []
+    for word in [] if obj == _NONE else obj.split():
+        if word.startswith("+"):
+            preps.append(frozenset(part.lstrip("+") for part in word.lower().split("|")))
+        else:
+            obj_groups.append(frozenset(word.lower().split("|")))
+    targets = () if target == _NONE else tuple(target.lower().split("|"))
+    return [
+        Pattern(
+            code=code,
+            kind=kind,
+            lemma=lemma,
+            preps=tuple(preps),
+            obj=obj_groups[-1] if obj_groups else frozenset(),
+            obj_modifiers=tuple(obj_groups[:-1]),
+            modifiers=tuple(trigger_modifiers),
+            targets=targets,
+            entry=entry,
+        )
+        for lemma in sorted(lemmas)
+    ]
+
+
+def _groups(text: str) -> list[frozenset[str]]:
+    return [frozenset(word.lower().split("|")) for word in text.split()]
+
+
+def _petrarch_patterns(path: Path) -> list[Pattern]:
+    """Convert a PETRARCH2 verb dictionary into patterns (see ``dictionaries/petrarch.py``)."""
+    raise DictionaryError(
+        f"cannot read PETRARCH2 verb dictionaries yet: {path}",
+        fix="code with the built-in lexicon (leave out --verbs)",
+    )

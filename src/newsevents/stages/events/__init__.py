@@ -1,0 +1,123 @@
+"""The event stage: code who did what to whom (CAMEO, PLOVER) with mode, evidence and rule."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from newsevents.dictionaries.lexicon import Lexicon
+from newsevents.model import Article, Entity, Event, Parse, Quote, Token
+from newsevents.stages.events._assemble import (
+    Draft,
+    drafts_of,
+    headline_sentences,
+    merge_events,
+    statement_drafts,
+    to_event,
+)
+from newsevents.stages.events._frames import counterpart
+from newsevents.stages.events._index import ArticleIndex, build_index
+from newsevents.stages.events._match import Match, match_noun, match_verb
+from newsevents.stages.events._modality import event_mode
+
+__all__ = ["extract_events"]
+
+_VERB_POS = frozenset({"VERB"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+
+
+def extract_events(
+    parse: Parse,
+    *,
+    article: Article,
+    entities: tuple[Entity, ...],
+    quotes: tuple[Quote, ...],
+    lexicon: Lexicon,
+    one_a_story: bool = True,
+) -> tuple[Event, ...]:
+    """Code the events of one article.
+
+    An event needs a verb or noun trigger from ``lexicon`` and at least one coded actor among
+    ``entities``. With ``one_a_story`` the same (source, target, code, mode) reported in several
+    sentences is one event whose ``evidence`` lists them all.
+    """
+    index = build_index(parse, entities, quotes)
+    drafts: list[Draft] = []
+    for sentence in parse.sentences:
+        if sentence.index in index.actor_sentences:
+            drafts.extend(_sentence_drafts(index, parse.sentence_tokens(sentence), lexicon))
+    drafts = statement_drafts(index, quotes, drafts, lexicon)
+    events = [to_event(article, draft) for draft in drafts]
+    headline = headline_sentences(index, article)
+    return merge_events(events, headline=headline, one_a_story=one_a_story)
+
+
+def _sentence_drafts(
+    index: ArticleIndex, tokens: tuple[Token, ...], lexicon: Lexicon
+) -> list[Draft]:
+    matches: dict[int, Match] = {}
+    for token in tokens:
+        patterns = lexicon.verbs.get(token.lemma.lower()) if token.pos in _VERB_POS else None
+        match = match_verb(index, token, patterns) if patterns else None
+        if match is not None:
+            matches[token.i] = match
+    consumed = {word.i for match in matches.values() for word in match.words}
+    for match in matches.values():
+        if match.obj is not None and match.obj.i != match.trigger.i:
+            # Event nouns inside a coded verb's object are its content ("called for the
+            # lifting of sanctions"), not events of their own.
+            consumed.update(_subtree(index, match.obj.i))
+    for token in tokens:
+        if token.pos not in _NOUN_POS or token.i in consumed:
+            continue
+        patterns = lexicon.nouns.get(token.lemma.lower())
+        match = match_noun(index, token, patterns) if patterns else None
+        if match is not None:
+            matches[token.i] = match
+    drafts: list[Draft] = []
+    for i in sorted(_apply_frames(index, matches)):
+        drafts.extend(drafts_of(matches[i], event_mode(index, matches[i].trigger)))
+    return drafts
+
+
+def _apply_frames(index: ArticleIndex, matches: dict[int, Match]) -> dict[int, Match]:
+    """Recode appeals, promises, demands, refusals and threats by their content (in place)."""
+    for i in sorted(matches):
+        governor = matches.get(i)
+        if governor is None:
+            continue
+        content = _content(index, governor, matches)
+        if governor.pattern.obj and content is not None:
+            # A specific pattern ("refuse to ease") already coded the content.
+            del matches[content.trigger.i]
+            targets = governor.targets or content.targets
+            matches[i] = dataclasses.replace(governor, targets=targets)
+            continue
+        code = counterpart(governor.code, content.code) if content is not None else None
+        if content is None or code is None:
+            continue
+        del matches[content.trigger.i]
+        matches[i] = dataclasses.replace(
+            governor,
+            code=code,
+            rule=f"{governor.rule}+{content.rule}=>{code}",
+            targets=governor.targets or content.targets,
+            words=(*governor.words, *content.words),
+        )
+    return matches
+
+
+def _subtree(index: ArticleIndex, i: int) -> list[int]:
+    found = [i]
+    for j in found:
+        found.extend(index.children[j])
+    return found
+
+
+def _content(index: ArticleIndex, governor: Match, matches: dict[int, Match]) -> Match | None:
+    """The coded event an appeal or threat is about: its infinitive, object or for-phrase."""
+    candidates = [governor.obj, index.child(governor.trigger.i, _COMPLEMENT_DEPS)]
+    for token in candidates:
+        if token is not None and token.i in matches and token.i != governor.trigger.i:
+            return matches[token.i]
+    return None

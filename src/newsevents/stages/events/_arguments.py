@@ -1,0 +1,122 @@
+"""Find the source and target actors of a trigger in the dependency tree."""
+
+from __future__ import annotations
+
+from newsevents.model import Token
+from newsevents.stages.events._grammar import (
+    ACTOR_INSIDE_DEPS,
+    LIGHT_VERBS,
+    PASSIVE_SUBJECT_DEPS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+)
+from newsevents.stages.events._index import ArticleIndex, Mention
+
+# Clause links through which a verb without its own subject shares its governor's subject.
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+# Raising a subject more than a few clauses up finds the wrong actor more often than the right one.
+_MAX_CLIMB = 3
+_INSIDE_DEPTH = 2
+
+
+def actors_at(index: ArticleIndex, token: Token | None) -> list[Mention]:
+    """The coded actors that an argument headed by ``token`` denotes, conjuncts included."""
+    if token is None:
+        return []
+    found: list[Mention] = []
+    for head in _conjuncts(index, token):
+        mention = index.mention(head.i) or _inside(index, head.i, _INSIDE_DEPTH)
+        if mention is not None and all(m.entity is not mention.entity for m in found):
+            found.append(mention)
+    return found
+
+
+def _conjuncts(index: ArticleIndex, token: Token) -> list[Token]:
+    heads = [token]
+    for head in heads:
+        heads.extend(child for child in index.tokens_of(head.i) if child.dep == "conj")
+    return heads
+
+
+def _inside(index: ArticleIndex, i: int, depth: int) -> Mention | None:
+    """An actor inside a noun phrase whose head is no actor ("the leader of Iran")."""
+    if depth == 0:
+        return None
+    for child in index.tokens_of(i):
+        if child.dep in ACTOR_INSIDE_DEPS:
+            mention = index.mention(child.i)
+            if mention is not None:
+                return mention
+        elif child.dep == "prep" and child.lower == "of":
+            pobj = index.child(child.i, frozenset({"pobj"}))
+            if pobj is not None:
+                mention = index.mention(pobj.i) or _inside(index, pobj.i, depth - 1)
+                if mention is not None:
+                    return mention
+    return None
+
+
+def is_passive(index: ArticleIndex, verb: Token) -> bool:
+    return any(
+        child.dep in PASSIVE_SUBJECT_DEPS or child.dep == "auxpass"
+        for child in index.tokens_of(verb.i)
+    )
+
+
+def verb_sources(index: ArticleIndex, verb: Token) -> list[Mention]:
+    """The agents of ``verb``: its subject, the by-phrase of a passive, or a shared subject."""
+    if is_passive(index, verb):
+        agent = index.child(verb.i, frozenset({"agent"}))
+        pobj = index.child(agent.i, frozenset({"pobj"})) if agent else None
+        return actors_at(index, pobj)
+    found = actors_at(index, subject_of(index, verb))
+    if not found:
+        # "..., expressed his optimism": a verb without a subject takes its object's possessor.
+        obj = index.child(verb.i, frozenset({"dobj"}))
+        possessor = index.child(obj.i, frozenset({"poss"})) if obj is not None else None
+        found = actors_at(index, possessor)
+    return found
+
+
+def subject_of(index: ArticleIndex, verb: Token) -> Token | None:
+    """The subject token of ``verb``, climbing coordination, control and participle clauses."""
+    tokens = index.parse.tokens
+    current = verb
+    for _ in range(_MAX_CLIMB):
+        subject = index.child(current.i, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        if subject is not None:
+            if subject.lower in RELATIVE_PRONOUNS and current.dep == "relcl":
+                return tokens[current.head]
+            return subject
+        if current.dep == "acl" and current.tag == "VBG":
+            return tokens[current.head]
+        if current.dep not in _SHARED_SUBJECT_DEPS or current.head == current.i:
+            return None
+        current = tokens[current.head]
+    return None
+
+
+def noun_sources(index: ArticleIndex, noun: Token) -> list[Mention]:
+    """The agents of an event noun: possessor, actor modifier, by-phrase or light-verb subject."""
+    tokens = index.parse.tokens
+    for child in index.tokens_of(noun.i):
+        if child.dep == "poss" or (child.dep in ACTOR_INSIDE_DEPS and child.i < noun.i):
+            found = actors_at(index, child)
+            if found:
+                return found
+        if child.dep == "prep" and child.lower in ("by", "between"):
+            found = actors_at(index, index.child(child.i, frozenset({"pobj"})))
+            if found:
+                return found[:1] if child.lower == "between" else found
+    head = tokens[noun.head]
+    if noun.dep in ("dobj", "nsubjpass") and head.lemma.lower() in LIGHT_VERBS:
+        return verb_sources(index, head) if noun.dep == "dobj" else []
+    return []
+
+
+def between_targets(index: ArticleIndex, noun: Token) -> list[Mention]:
+    """The other parties of "talks between X and Y": everyone after the first."""
+    for child in index.tokens_of(noun.i):
+        if child.dep == "prep" and child.lower == "between":
+            return actors_at(index, index.child(child.i, frozenset({"pobj"})))[1:]
+    return []

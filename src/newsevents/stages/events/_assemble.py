@@ -1,0 +1,264 @@
+"""Turn pattern matches and quotes into Event records: dyads, pairs, statements, one-a-story."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsevents.dictionaries.cameo import cameo_code
+from newsevents.dictionaries.lexicon import Lexicon
+from newsevents.model import Article, Event, Mode, Quote, Token
+from newsevents.stages.events._index import ArticleIndex, Mention
+from newsevents.stages.events._match import Match
+
+# CAMEO pairs an event with its mirror image: a visit (042) is hosted (043) by its target.
+PAIRED_CODES = {"042": "043", "043": "042"}
+# Roots a reporting verb may imply for a statement (CAMEO 01-03, 05 praise, 10-13 verbal conflict).
+STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+STATEMENT_CODE = "010"
+# Events two parties do together: "the US and China met" is a meeting of each with the other.
+SYMMETRIC_ROOTS = frozenset({"04"})
+SYMMETRIC_CODES = frozenset({"036", "046", "057", "061", "0871", "190"})
+# Meeting and signing together are mutual: "X met Y" is also "Y met X" (as for compounds).
+MUTUAL_CODES = frozenset({"040", "041", "044", "046", "057", "0871"})
+# CAMEO codes a speaker's announced meeting as intent (036) and a reported violation as an
+# accusation (112) by the speaker.
+INTENT_CODE = "036"
+ACCUSATION_CODE = "112"
+VIOLATION_CODES = frozenset({"128", "196"})
+SPEAKER_ROOTS = frozenset({"04", "05"})
+_HEADLINE_END = (".", "!", "?", '"', ":")
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One coded dyad before it becomes an Event."""
+
+    code: str
+    source: Mention | None
+    target: Mention | None
+    mode: Mode
+    sentence: int
+    trigger: Token
+    words: tuple[Token, ...]
+    rule: str
+    quote: int | None = None
+
+
+def drafts_of(match: Match, mode: Mode) -> list[Draft]:
+    """Every source x target dyad of a match (compound subjects and objects give several)."""
+    code = match.code
+    args = (match.trigger.sent, match.trigger, match.words, match.rule)
+    pairs: list[tuple[Mention | None, Mention | None]]
+    if not match.targets and len(match.sources) > 1 and _symmetric(code):
+        pairs = [(a, b) for a in match.sources for b in match.sources if a is not b]
+    else:
+        pairs = [(s, t) for s in (match.sources or (None,)) for t in (match.targets or (None,))]
+    drafts: list[Draft] = []
+    for source, target in pairs:
+        if source is None and target is None:
+            continue
+        if source is not None and target is not None and source.actor == target.actor:
+            continue
+        drafts.append(Draft(code, source, target, mode, *args))
+        paired = PAIRED_CODES.get(code)
+        single = not match.sources[1:] and not match.targets[1:]
+        if code in MUTUAL_CODES and single and source is not None and target is not None:
+            drafts.append(Draft(code, target, source, mode, *args[:3], f"{match.rule}+mutual"))
+        if paired and source is not None and target is not None:
+            rule = f"{match.rule}+paired->{paired}"
+            drafts.append(Draft(paired, target, source, mode, *args[:3], rule))
+    return drafts
+
+
+def _symmetric(code: str) -> bool:
+    return code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES
+
+
+def statement_drafts(
+    index: ArticleIndex, quotes: tuple[Quote, ...], drafts: list[Draft], lexicon: Lexicon
+) -> list[Draft]:
+    """Link quotes to the verb events that report them; code the others as statements."""
+    result = list(drafts)
+    for number, quote in enumerate(quotes):
+        if not quote.speaker_actor:
+            continue
+        verb = _reporting_verb(index, quote)
+        linked = False
+        for position, draft in enumerate(result):
+            if (
+                verb is not None
+                and draft.trigger.i == verb.i
+                and draft.source is not None
+                and draft.source.actor == quote.speaker_actor
+            ):
+                if draft.quote is None:
+                    result[position] = dataclasses.replace(draft, quote=number)
+                linked = True
+        if not linked:
+            result.append(_statement(index, quote, number, verb, lexicon))
+        result.extend(_quoted_content(quote, number, result, _speaker_mention(index, quote)))
+    return result
+
+
+def _quoted_content(
+    quote: Quote, number: int, drafts: list[Draft], speaker: Mention
+) -> list[Draft]:
+    """What a speaker's words imply: an announced meeting, an alleged violation."""
+    implied: list[Draft] = []
+    for draft in drafts:
+        if not quote.start <= draft.trigger.start < quote.end or draft.quote is not None:
+            continue
+        other = draft.source if draft.source and draft.source.actor != speaker.actor else None
+        if draft.code in VIOLATION_CODES and other is not None:
+            rule = f"{draft.rule}+quote:allege=>{ACCUSATION_CODE}"
+            implied.append(_implied(draft, ACCUSATION_CODE, speaker, other, rule, number))
+        if quote.kind != "direct" or draft.code[:2] not in SPEAKER_ROOTS:
+            continue
+        if draft.mode == "future":
+            party = other or draft.target
+            rule = f"{draft.rule}+quote:intent=>{INTENT_CODE}"
+            implied.append(_implied(draft, INTENT_CODE, speaker, party, rule, number))
+        elif draft.source is None and draft.target is not None:
+            # "The first meeting with you": the speaker is the one who met.
+            rule = f"{draft.rule}+quote:speaker"
+            implied.append(dataclasses.replace(draft, source=speaker, rule=rule, quote=number))
+    return implied
+
+
+def _implied(
+    draft: Draft, code: str, source: Mention, target: Mention | None, rule: str, number: int
+) -> Draft:
+    if target is not None and target.actor == source.actor:
+        target = None
+    return dataclasses.replace(
+        draft, code=code, source=source, target=target, mode="asserted", rule=rule, quote=number
+    )
+
+
+def _reporting_verb(index: ArticleIndex, quote: Quote) -> Token | None:
+    if quote.verb is None:
+        return None
+    anchor = quote.speaker_start if quote.speaker_start is not None else quote.start
+    candidates = [
+        token
+        for token in index.parse.tokens
+        if abs(token.sent - quote.sentence) <= 1 and token.lemma.lower() == quote.verb
+    ]
+    return min(candidates, key=lambda token: abs(token.start - anchor), default=None)
+
+
+def _statement(
+    index: ArticleIndex, quote: Quote, number: int, verb: Token | None, lexicon: Lexicon
+) -> Draft:
+    code = _statement_code(lexicon, quote.verb)
+    speaker = _speaker_mention(index, quote)
+    trigger = verb if verb is not None else index.parse.tokens[_token_at(index, quote.start)]
+    rule = f"quote:{quote.verb or 'direct'}->{code}"
+    return Draft(code, speaker, None, "asserted", trigger.sent, trigger, (trigger,), rule, number)
+
+
+def _statement_code(lexicon: Lexicon, verb: str | None) -> str:
+    for pattern in lexicon.verbs.get(verb or "", ()):
+        if not pattern.preps and not pattern.obj and pattern.code[:2] in STATEMENT_ROOTS:
+            return pattern.code
+    return STATEMENT_CODE
+
+
+def _speaker_mention(index: ArticleIndex, quote: Quote) -> Mention:
+    actor = quote.speaker_actor or ""
+    if quote.speaker_start is not None:
+        i = _token_at(index, quote.speaker_start)
+        mention = index.mention(i)
+        if mention is not None and mention.actor == actor:
+            return mention
+    # The quote stage resolved the speaker elsewhere (a preceding sentence, a pronoun chain).
+    for position, entity in enumerate(index.entities):
+        if index.actors[position] == actor:
+            return Mention(actor, entity, _token_at(index, entity.start))
+    from newsevents.model import Entity  # only reached for a speaker the actor stage missed
+
+    start = quote.speaker_start if quote.speaker_start is not None else quote.start
+    end = quote.speaker_end if quote.speaker_end is not None else quote.end
+    entity = Entity(quote.article_id, start, end, quote.speaker or "", "SPEAKER", actor, 0)
+    return Mention(actor, entity, _token_at(index, start))
+
+
+def _token_at(index: ArticleIndex, offset: int) -> int:
+    for token in index.parse.tokens:
+        if token.end > offset:
+            return token.i
+    return max(len(index.parse.tokens) - 1, 0)
+
+
+def to_event(article: Article, draft: Draft) -> Event:
+    """Fill the codebook fields and the evidence span of a draft."""
+    entry = cameo_code(draft.code)
+    points = [(token.start, token.end) for token in draft.words]
+    for mention in (draft.source, draft.target):
+        if mention is not None and mention.entity.sentence == draft.sentence:
+            points.append((mention.entity.start, mention.entity.end))
+    return Event(
+        article_id=article.id,
+        source=draft.source.actor if draft.source else None,
+        target=draft.target.actor if draft.target else None,
+        code=draft.code,
+        root=entry.root,
+        quad_class=entry.quad_class,
+        goldstein=entry.goldstein,
+        plover=entry.plover,
+        mode=draft.mode,
+        sentence=draft.sentence,
+        start=min(start for start, _ in points),
+        end=max(end for _, end in points),
+        rule=draft.rule,
+        source_text=draft.source.entity.text if draft.source else None,
+        target_text=draft.target.entity.text if draft.target else None,
+        quote=draft.quote,
+        evidence=(draft.sentence,),
+        trigger_start=draft.trigger.start,
+        trigger_end=draft.trigger.end,
+    )
+
+
+def merge_events(
+    events: Iterable[Event], *, headline: frozenset[int], one_a_story: bool
+) -> tuple[Event, ...]:
+    """One event per (source, target, code, mode); headline copies of body events always go.
+
+    Without ``one_a_story`` only duplicates within a sentence and headline copies merge.
+    """
+    ordered = sorted(events, key=lambda event: (event.sentence in headline, event.sentence))
+    kept: dict[tuple[object, ...], Event] = {}
+    key_of_base: dict[tuple[object, ...], tuple[object, ...]] = {}
+    for event in ordered:
+        base: tuple[object, ...] = (event.source, event.target, event.code, event.mode)
+        key = base if one_a_story else (*base, event.sentence)
+        if event.sentence in headline:
+            key = key_of_base.get(base, key)
+        key_of_base.setdefault(base, key)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = event
+            continue
+        evidence = tuple(sorted({*first.evidence, event.sentence}))
+        quote = first.quote if first.quote is not None else event.quote
+        kept[key] = dataclasses.replace(first, evidence=evidence, quote=quote)
+    return tuple(sorted(kept.values(), key=lambda event: (event.sentence, event.start)))
+
+
+def headline_sentences(index: ArticleIndex, article: Article) -> frozenset[int]:
+    """Sentences of a headline at the top of the text (the title, or an unpunctuated first line)."""
+    text = index.parse.text
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    title = (article.title or "").strip()
+    if title and stripped.startswith(title):
+        end = offset + len(title)
+    else:
+        line = stripped.split("\n", 1)[0].rstrip()
+        if not line or line.endswith(_HEADLINE_END) or "\n" not in stripped:
+            return frozenset()
+        end = offset + len(line)
+    return frozenset(s.index for s in index.parse.sentences if s.start < end)

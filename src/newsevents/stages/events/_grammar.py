@@ -1,0 +1,58 @@
+"""Closed word classes the event coder relies on (English; chosen for newsevents, issue 4)."""
+
+from __future__ import annotations
+
+# Verbs whose object noun carries the event ("held talks", "paid a visit", "carried out strikes").
+LIGHT_VERBS = frozenset(
+    {
+        "hold", "have", "conduct", "begin", "start", "open", "resume", "attend", "launch",
+        "stage", "carry", "make", "pay", "give", "continue", "join", "complete", "wrap",
+        "organize", "host", "mount", "undertake",
+    }
+)  # fmt: skip
+
+# Verbs that introduce reported speech: "X said Y would attack" codes Y's event and X's statement.
+REPORTING_VERBS = frozenset(
+    {
+        "say", "tell", "state", "announce", "declare", "add", "report", "claim", "insist",
+        "warn", "confirm", "note", "explain", "write", "tweet", "believe", "think", "argue",
+        "allege", "suggest", "indicate", "acknowledge", "admit", "deny", "stress",
+    }
+)  # fmt: skip
+
+# Modal auxiliaries that make an event hypothetical, and those that make it future.
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})  # "wo" is the model's lemma of won't
+
+# Governing verbs or adjectives whose complement has not happened yet ("plans to visit").
+FUTURE_GOVERNORS = frozenset(
+    {
+        "plan", "intend", "expect", "schedule", "set", "aim", "prepare", "hope", "want",
+        "wish", "agree", "promise", "pledge", "vow", "decide", "due", "going", "likely", "seek",
+        "mandate", "commit",
+    }
+)  # fmt: skip
+HYPOTHETICAL_GOVERNORS = frozenset(
+    {
+        "urge", "ask", "call", "appeal", "demand", "propose", "offer", "threaten", "consider",
+        "refuse", "fail", "reject", "try", "attempt", "able", "ready", "willing", "could",
+        "possible", "deny", "unable", "encourage", "press", "invite", "request", "warn",
+    }
+)  # fmt: skip
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+
+# Modifiers of an event noun that say it has not happened ("a planned visit", "no talks").
+FUTURE_NOUN_MODIFIERS = frozenset({"planned", "upcoming", "next", "new", "future", "scheduled"})
+HYPOTHETICAL_NOUN_MODIFIERS = frozenset({"possible", "potential", "proposed", "likely"})
+NEGATING_DETERMINERS = frozenset({"no", "neither"})
+
+# Dependency labels of a clause's arguments in the English model's scheme (ClearNLP labels).
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
+COMPLEMENT_DEPS = frozenset({"acomp", "oprd", "attr"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# Where an actor sits inside a noun phrase whose head is not itself an actor ("the leader of Iran").
+ACTOR_INSIDE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})

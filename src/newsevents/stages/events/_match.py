@@ -1,0 +1,216 @@
+"""Match lexicon patterns against verbs and event nouns and collect their actor arguments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsevents.dictionaries.lexicon import Pattern
+from newsevents.model import Token
+from newsevents.stages.events._arguments import (
+    actors_at,
+    is_passive,
+    noun_sources,
+    verb_sources,
+)
+from newsevents.stages.events._grammar import (
+    COMPLEMENT_DEPS,
+    LIGHT_VERBS,
+    MODIFIER_DEPS,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    PREP_DEPS,
+)
+from newsevents.stages.events._index import ArticleIndex, Mention
+
+_POBJ = frozenset({"pobj", "pcomp"})
+_XCOMP = frozenset({"xcomp"})
+_DATIVE = frozenset({"dative"})
+# Prepositions that introduce the other party of an event object; "of" names possessors and parts.
+_TARGET_PREPS = frozenset(
+    {"with", "to", "from", "against", "on", "toward", "towards", "about", "over"}
+)
+_NESTED_DEPTH = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A pattern that fired on a trigger, with the tokens it used and the actors it found."""
+
+    pattern: Pattern
+    trigger: Token
+    obj: Token | None
+    words: tuple[Token, ...]  # trigger, particles and object: the words of the rule
+    sources: tuple[Mention, ...]
+    targets: tuple[Mention, ...]
+    code: str = ""
+    rule: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.code:
+            object.__setattr__(self, "code", self.pattern.code)
+        if not self.rule:
+            lemmas = [self.pattern.kind, *(token.lemma.lower() for token in self.words)]
+            object.__setattr__(self, "rule", ":".join(lemmas) + f"->{self.pattern.code}")
+
+
+def match_verb(index: ArticleIndex, verb: Token, patterns: tuple[Pattern, ...]) -> Match | None:
+    """The most specific pattern that matches ``verb``, with its arguments."""
+    best: tuple[Pattern, Token | None, tuple[Token, ...]] | None = None
+    for pattern in patterns:
+        found = _verb_shape(index, verb, pattern)
+        if found is not None and (best is None or pattern.specificity > best[0].specificity):
+            best = (pattern, *found)
+    if best is None:
+        return None
+    pattern, obj, words = best
+    sources = tuple(verb_sources(index, verb))
+    targets = _targets(index, verb, pattern, obj, sources)
+    return Match(pattern, verb, obj, (verb, *words), sources, targets)
+
+
+def match_noun(index: ArticleIndex, noun: Token, patterns: tuple[Pattern, ...]) -> Match | None:
+    """The most specific pattern that matches the event noun ``noun``, with its arguments."""
+    best: tuple[Pattern, Token | None, tuple[Token, ...]] | None = None
+    for pattern in patterns:
+        if not all(_has_modifier(index, noun, group) for group in pattern.modifiers):
+            continue
+        found = _prep_object(index, noun, pattern)
+        if found is not None and (best is None or pattern.specificity > best[0].specificity):
+            best = (pattern, *found)
+    if best is None:
+        return None
+    pattern, obj, words = best
+    sources = tuple(noun_sources(index, noun))
+    targets = _targets(index, noun, pattern, obj, sources)
+    return Match(pattern, noun, obj, (noun, *words), sources, targets)
+
+
+def _verb_shape(
+    index: ArticleIndex, verb: Token, pattern: Pattern
+) -> tuple[Token | None, tuple[Token, ...]] | None:
+    if pattern.preps:
+        return _prep_object(index, verb, pattern)
+    obj = _direct_object(index, verb)
+    if pattern.obj and (obj is None or not _object_fits(index, obj, pattern)):
+        return None
+    return obj, ((obj,) if pattern.obj and obj is not None else ())
+
+
+def _prep_object(
+    index: ArticleIndex, head: Token, pattern: Pattern
+) -> tuple[Token | None, tuple[Token, ...]] | None:
+    """Check the required particles/prepositions; the object is the last one's complement."""
+    words: list[Token] = []
+    obj: Token | None = None
+    for group in pattern.preps:
+        prep = _prep_child(index, head, group)
+        if prep is None and "to" in group:
+            # "refused to meet": the infinitive complement stands for the preposition "to".
+            obj = index.child(head.i, _XCOMP)
+            if obj is None:
+                return None
+            continue
+        if prep is None:
+            return None
+        words.append(prep)
+        obj = index.child(prep.i, _POBJ)
+    if obj is None or (words and words[-1].dep == "prt"):
+        obj = _direct_object(index, head) if head.pos in ("VERB", "AUX") else obj
+    if pattern.obj:
+        if obj is None or not _object_fits(index, obj, pattern):
+            return None
+        words.append(obj)
+    return obj, tuple(words)
+
+
+def _prep_child(index: ArticleIndex, head: Token, group: frozenset[str]) -> Token | None:
+    for child in index.tokens_of(head.i):
+        if child.dep in PREP_DEPS and child.lower in group:
+            return child
+    return None
+
+
+def _direct_object(index: ArticleIndex, verb: Token) -> Token | None:
+    return (
+        index.child(verb.i, OBJECT_DEPS)
+        or index.child(verb.i, PASSIVE_SUBJECT_DEPS)
+        or index.child(verb.i, _XCOMP)
+        or index.child(verb.i, COMPLEMENT_DEPS)
+    )
+
+
+def _object_fits(index: ArticleIndex, obj: Token, pattern: Pattern) -> bool:
+    if obj.lemma.lower() not in pattern.obj and obj.lower not in pattern.obj:
+        return False
+    return all(_has_modifier(index, obj, group) for group in pattern.obj_modifiers)
+
+
+def _has_modifier(index: ArticleIndex, token: Token, group: frozenset[str]) -> bool:
+    return any(
+        child.dep in MODIFIER_DEPS and (child.lemma.lower() in group or child.lower in group)
+        for child in index.tokens_of(token.i)
+    )
+
+
+def _targets(
+    index: ArticleIndex,
+    trigger: Token,
+    pattern: Pattern,
+    obj: Token | None,
+    sources: tuple[Mention, ...],
+) -> tuple[Mention, ...]:
+    taken = {id(mention.entity) for mention in sources}
+    for slot in pattern.targets:
+        for token in _slot_tokens(index, trigger, pattern, obj, slot):
+            found = [m for m in actors_at(index, token) if id(m.entity) not in taken]
+            if found:
+                return tuple(found)
+    if pattern.targets and obj is not None:
+        # "expressed optimism about the rapprochement with North Korea": the target sits in
+        # a prepositional phrase of the object, or one level further down.
+        for token in _nested_pobjs(index, obj, _NESTED_DEPTH):
+            found = [m for m in actors_at(index, token) if id(m.entity) not in taken]
+            if found:
+                return tuple(found)
+    return ()
+
+
+def _nested_pobjs(index: ArticleIndex, head: Token, depth: int) -> list[Token]:
+    found: list[Token] = []
+    for prep in index.tokens_of(head.i):
+        if prep.dep == "prep" and prep.lower in _TARGET_PREPS:
+            pobj = index.child(prep.i, _POBJ)
+            if pobj is not None:
+                found.append(pobj)
+                if depth > 1:
+                    found.extend(_nested_pobjs(index, pobj, depth - 1))
+    return found
+
+
+def _slot_tokens(
+    index: ArticleIndex, trigger: Token, pattern: Pattern, obj: Token | None, slot: str
+) -> list[Token]:
+    tokens = index.parse.tokens
+    if slot == "obj":
+        if pattern.obj:
+            # The matched object is a thing ("aid"); the target is the verb's own patient.
+            patient = index.child(trigger.i, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            return [patient] if patient is not None and patient is not obj else []
+        if is_passive(index, trigger) and trigger.pos in ("VERB", "AUX"):
+            return [t for t in [index.child(trigger.i, PASSIVE_SUBJECT_DEPS)] if t is not None]
+        return [obj] if obj is not None else []
+    if slot == "dative":
+        dative = index.child(trigger.i, _DATIVE)
+        if dative is not None and dative.pos == "ADP":
+            dative = index.child(dative.i, _POBJ)
+        return [dative] if dative is not None else []
+    found: list[Token] = []
+    heads = [trigger] + ([obj] if obj is not None else [])
+    if trigger.dep == "dobj" and tokens[trigger.head].lemma.lower() in LIGHT_VERBS:
+        heads.append(tokens[trigger.head])  # "held talks ... with Iran"
+    for head in heads:
+        prep = _prep_child(index, head, frozenset({slot.lstrip("+")}))
+        pobj = index.child(prep.i, _POBJ) if prep is not None else None
+        if pobj is not None:
+            found.append(pobj)
+    return found

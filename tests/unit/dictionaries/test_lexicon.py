@@ -1,0 +1,61 @@
+"""Tests for the event lexicon: coverage of the CAMEO codebook, loading and parsing."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from newsevents.dictionaries.cameo import cameo_codes
+from newsevents.dictionaries.lexicon import load_lexicon, parse_lexicon_lines
+from newsevents.errors import DictionaryError
+
+
+def test_every_cameo_code_has_a_pattern() -> None:
+    codes = {entry.code for entry in cameo_codes() if len(entry.code) >= 3}
+    assert codes - load_lexicon().codes == set()
+
+
+def test_every_pattern_code_is_in_the_codebook() -> None:
+    codes = {entry.code for entry in cameo_codes()}
+    assert load_lexicon().codes - codes == set()
+
+
+def test_builtin_lexicon_is_cached_and_picklable() -> None:
+    lexicon = load_lexicon()
+    assert load_lexicon() is lexicon
+    assert len(pickle.loads(pickle.dumps(lexicon))) == len(lexicon)
+
+
+@pytest.mark.parametrize(
+    ("line", "lemma", "preps", "obj", "modifiers"),
+    [
+        ("040\tmeet\t-\tobj|+with", "meet", (), frozenset(), ()),
+        ("0233\tcall\t+for humanitarian aid\t-", "call", ("for",), {"aid"}, ({"humanitarian"},)),
+        ("0831\tstep\t+down\t-", "step", ("down",), frozenset(), ()),
+    ],
+)
+def test_line_parses_into_pattern(
+    line: str, lemma: str, preps: tuple[str, ...], obj: set[str], modifiers: tuple[set[str], ...]
+) -> None:
+    (pattern,) = parse_lexicon_lines([line], kind="verb", source="t")
+    assert (pattern.lemma, pattern.obj, pattern.obj_modifiers) == (lemma, obj, modifiers)
+    assert tuple(next(iter(group)) for group in pattern.preps) == preps
+
+
+def test_alternative_lemmas_expand_into_patterns() -> None:
+    patterns = parse_lexicon_lines(["111\tcondemn|denounce\t-\tobj"], kind="verb", source="t")
+    assert sorted(pattern.lemma for pattern in patterns) == ["condemn", "denounce"]
+
+
+@pytest.mark.parametrize("line", ["040\tmeet\t-", "4x0\tmeet\t-\tobj"])
+def test_bad_line_raises_dictionary_error(line: str) -> None:
+    with pytest.raises(DictionaryError):
+        parse_lexicon_lines([line], kind="verb", source="t")
+
+
+def test_specific_pattern_outranks_general_one() -> None:
+    general, specific = parse_lexicon_lines(
+        ["020\tcall\t+for\t-", "0233\tcall\t+for humanitarian aid\t-"], kind="verb", source="t"
+    )
+    assert specific.specificity > general.specificity
