@@ -1,0 +1,97 @@
+"""The quotes stage: direct and indirect quotations with their speakers and reporting verbs.
+
+Conventions (see docs/quotes.md): a direct quote's span is the text between its marks, without
+the marks, surrounding blanks or a trailing comma; a quotation interrupted by its attribution
+('"We are ready," he said, "to talk."') or continued over paragraphs gives one quote per part,
+each with the same speaker. Indirect quotes span the reported clause.
+"""
+
+from __future__ import annotations
+
+from newsevents.model import Article, Entity, Parse, Problem, Quote
+from newsevents.stages.quotes.attribution import Attributor, Speaker
+from newsevents.stages.quotes.direct import Attribution, attribute_direct
+from newsevents.stages.quotes.indirect import Reported, find_indirect
+from newsevents.stages.quotes.marks import find_quoted_spans
+
+__all__ = ["extract_quotes", "extract_quotes_with_problems"]
+
+
+def extract_quotes(
+    parse: Parse, *, article: Article, entities: tuple[Entity, ...]
+) -> tuple[Quote, ...]:
+    """Return the article's quotations in text order (see ``extract_quotes_with_problems``)."""
+    return extract_quotes_with_problems(parse, article=article, entities=entities)[0]
+
+
+def extract_quotes_with_problems(
+    parse: Parse, *, article: Article, entities: tuple[Entity, ...]
+) -> tuple[tuple[Quote, ...], tuple[Problem, ...]]:
+    """Return the quotations and a warning for each region whose marks could not be paired.
+
+    Args:
+        parse: the parsed, cleaned text of ``article``.
+        article: the article as given; quote texts are slices of ``article.text``.
+        entities: the actor stage's mentions in text order; pronouns carry ``antecedent``.
+
+    Returns:
+        The quotes sorted by start offset, and warnings (stage ``quotes``, codes W601-W603).
+    """
+    sentence_ends = tuple(sentence.end for sentence in parse.sentences)
+    spans, problems = find_quoted_spans(
+        parse.text, article.text, article_id=article.id, sentence_ends=sentence_ends
+    )
+    attributor = Attributor(parse, article.text, entities)
+    direct = attribute_direct(attributor, spans)
+    quotes = [_direct_quote(article, attribution) for attribution in direct]
+    quotes.extend(
+        _indirect_quote(article, attributor, reported)
+        for reported in find_indirect(attributor, attributor.in_quote)
+    )
+    quotes.sort(key=lambda quote: (quote.start, quote.end))
+    return tuple(quotes), problems
+
+
+def _direct_quote(article: Article, attribution: Attribution) -> Quote:
+    span = attribution.span
+    return _quote(
+        article,
+        span.start,
+        span.end,
+        "direct",
+        attribution.speaker,
+        attribution.sentence,
+        attribution.verb,
+    )
+
+
+def _indirect_quote(article: Article, attributor: Attributor, reported: Reported) -> Quote:
+    start = attributor.tokens[reported.first].start
+    end = attributor.tokens[reported.last - 1].end
+    return _quote(
+        article, start, end, "indirect", reported.speaker, reported.sentence, reported.verb
+    )
+
+
+def _quote(
+    article: Article,
+    start: int,
+    end: int,
+    kind: str,
+    speaker: Speaker | None,
+    sentence: int,
+    verb: str | None,
+) -> Quote:
+    return Quote(
+        article_id=article.id,
+        start=start,
+        end=end,
+        text=article.text[start:end],
+        kind="direct" if kind == "direct" else "indirect",
+        speaker=speaker.text if speaker else None,
+        speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None,
+        speaker_actor=speaker.actor if speaker else None,
+        sentence=sentence,
+        verb=verb,
+    )

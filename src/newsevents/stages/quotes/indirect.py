@@ -1,0 +1,166 @@
+"""Find indirect speech: 'X said (that) ...', 'according to X, ...', 'X accused Y of ...'.
+
+The content span is the clause complement of the reporting verb (its subtree, without the
+complementizer and final punctuation). Complements that are mostly direct quotation are left
+to the direct quote that covers them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsevents.model import Token
+from newsevents.stages.quotes.attribution import Attributor, Speaker
+from newsevents.stages.quotes.lexicon import INDIRECT_VERBS, INFINITIVE_VERBS, PREPOSITION_VERBS
+
+# A complement more than half inside direct quotation marks is the direct quote's business.
+_MAX_QUOTED_SHARE = 0.5
+# Every lemma that can introduce indirect speech, to skip all other tokens at once.
+_SPEECH_LEMMAS = INDIRECT_VERBS | INFINITIVE_VERBS | frozenset(PREPOSITION_VERBS) | {"accord"}
+# Leading words that introduce the content and are not part of it.
+_COMPLEMENTIZERS = frozenset(
+    {"that", "whether", "if", "to", "of", "for", "with", "against", "about"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """One indirect statement: token range of its content, verb and speaker."""
+
+    first: int
+    last: int  # exclusive
+    sentence: int
+    verb: str
+    speaker: Speaker
+
+
+def find_indirect(attributor: Attributor, in_quote: list[bool]) -> list[Reported]:
+    """Every indirect statement with a speaker, in text order."""
+    found: list[Reported] = []
+    for token in attributor.tokens:
+        if (
+            token.lemma not in _SPEECH_LEMMAS
+            or in_quote[token.i]
+            or token.pos not in ("VERB", "AUX")
+        ):
+            continue
+        complement = _complement(attributor, token)
+        if complement is None:
+            continue
+        first, last = _content(attributor, complement, token)
+        if first >= last or _quoted_share(in_quote, first, last) > _MAX_QUOTED_SHARE:
+            continue
+        speaker = attributor.speaker_of_verb(token)
+        if speaker is not None:
+            found.append(Reported(first, last, token.sent, token.lemma, speaker))
+    return found
+
+
+def _complement(attributor: Attributor, verb: Token) -> int | None:
+    """The token heading what ``verb`` reports, or None when it reports no speech."""
+    if verb.lemma == "accord":
+        return _according_content(attributor, verb)
+    # Inside a demand ('urged X to reveal who ...') a speech verb reports nothing yet.
+    if verb.dep == "xcomp":
+        return None
+    prepositions = PREPOSITION_VERBS.get(verb.lemma, frozenset())
+    fallback: int | None = None
+    for index in attributor.children(verb.i):
+        child = attributor.tokens[index]
+        # 'X said (that) ...' and, with the clause first, '..., the ministry said'.
+        if child.dep == "ccomp" and verb.lemma in INDIRECT_VERBS:
+            if index > verb.i:
+                return index
+            fallback = index
+        if child.dep == "xcomp" and verb.lemma in INFINITIVE_VERBS and index > verb.i:
+            return index
+        if child.dep == "prep" and child.lower in prepositions and _has_object(attributor, index):
+            return index
+        if child.dep == "prep" and verb.lemma in INDIRECT_VERBS:
+            fallback = fallback if fallback is not None else _statement_clause(attributor, index)
+        if child.dep == "dobj" and verb.lemma == "say" and index > verb.i:
+            fallback = fallback if fallback is not None else _misparsed_object(attributor, index)
+    return fallback
+
+
+def _has_object(attributor: Attributor, preposition: int) -> bool:
+    return any(
+        attributor.tokens[i].dep in ("pobj", "pcomp") for i in attributor.children(preposition)
+    )
+
+
+def _statement_clause(attributor: Attributor, preposition: int) -> int | None:
+    """'said in a statement that ...': the parser hangs the clause on 'statement'."""
+    for object_index in attributor.children(preposition):
+        for index in attributor.children(object_index):
+            token = attributor.tokens[index]
+            if token.dep in ("acl", "relcl") and any(
+                attributor.tokens[i].lower == "that" and attributor.tokens[i].dep == "mark"
+                for i in attributor.children(index)
+            ):
+                return index
+    return None
+
+
+def _misparsed_object(attributor: Attributor, index: int) -> int | None:
+    """'said the operation aimed at ...': 'say' takes no noun object, so the parser missed a
+    clause; the object with a verb under it is the reported clause."""
+    low, high = attributor.subtree_edges(index)
+    has_verb = any(attributor.tokens[i].pos == "VERB" for i in range(low, high + 1))
+    return index if has_verb or high - low >= 3 else None
+
+
+def _according_content(attributor: Attributor, verb: Token) -> int | None:
+    """'According to X, Y': the content is the clause the phrase modifies."""
+    if not any(attributor.tokens[i].lower == "to" for i in attributor.children(verb.i)):
+        return None
+    head = attributor.tokens[verb.head]
+    return head.i if head.i != verb.i else None
+
+
+def _content(attributor: Attributor, complement: int, verb: Token) -> tuple[int, int]:
+    first, last = attributor.subtree_edges(complement)
+    if verb.lemma == "accord":
+        first, last = _outside_phrase(attributor, verb, first, last)
+    tokens = attributor.tokens
+    # Reported speech stays in the verb's paragraph (a headline is no clause of the lead).
+    text = attributor.parse.text
+    paragraph_start = text.rfind("\n", 0, verb.start) + 1
+    paragraph_end = text.find("\n", verb.end) % (len(text) + 1)
+    while first <= last and (
+        tokens[first].lower in _COMPLEMENTIZERS
+        or tokens[first].pos in ("PUNCT", "SPACE")
+        or tokens[first].start < paragraph_start
+    ):
+        first += 1
+    while last >= first and (
+        tokens[last].pos in ("PUNCT", "SPACE") or tokens[last].end > paragraph_end
+    ):
+        last -= 1
+    return first, _close_quote(attributor, first, last) + 1
+
+
+def _close_quote(attributor: Attributor, first: int, last: int) -> int:
+    """Keep the closing mark of a quote the content opened ('... was "highly likely"')."""
+    following = last + 1
+    if following >= len(attributor.tokens) or first > last:
+        return last
+    mark = attributor.tokens[following].text
+    if mark not in ('"', "'"):
+        return last
+    content = attributor.parse.text[attributor.tokens[first].start : attributor.tokens[last].end]
+    return following if content.count(mark) % 2 == 1 else last
+
+
+def _outside_phrase(attributor: Attributor, verb: Token, first: int, last: int) -> tuple[int, int]:
+    """Drop 'according to X' from the clause when it stands at either end."""
+    low, high = attributor.subtree_edges(verb.i)
+    if low <= first:
+        return high + 1, last
+    if high >= last:
+        return first, low - 1
+    return first, last
+
+
+def _quoted_share(in_quote: list[bool], first: int, last: int) -> float:
+    return sum(in_quote[first:last]) / (last - first)
