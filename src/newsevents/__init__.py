@@ -55,7 +55,30 @@ _EXPORTS = {
     "resolve_settings": "newsevents.config",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "Actor",
+    "Annotation",
+    "Article",
+    "DuckDBStore",
+    "Entity",
+    "Event",
+    "EventFilter",
+    "Location",
+    "NewsEventsError",
+    "Pipeline",
+    "Problem",
+    "Quote",
+    "Reference",
+    "Run",
+    "Settings",
+    "TimeExpr",
+    "__version__",
+    "annotate",
+    "annotate_records",
+    "ingest",
+    "open_store",
+    "resolve_settings",
+]
 
 
 def __getattr__(name: str) -> Any:

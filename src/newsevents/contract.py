@@ -8,8 +8,18 @@ from typing import Any
 from newsevents.ids import record_id
 from newsevents.model import Annotation, Entity, Event, Problem, Quote, Reference, TimeExpr
 
-ENTITY_FIELDS = ("start", "end", "text", "label", "actor", "sentence", "rule", "antecedent", "wikidata")
-TIMEX_FIELDS = ("start", "end", "text", "type", "value", "sentence", "rule")
+ENTITY_FIELDS = (
+    "start",
+    "end",
+    "text",
+    "label",
+    "actor",
+    "sentence",
+    "rule",
+    "antecedent",
+    "wikidata",
+)
+TIMEX_FIELDS = ("start", "end", "text", "type", "value", "mod", "sentence", "rule")
 REFERENCE_FIELDS = ("start", "end", "text", "kind", "id")
 QUOTE_FIELDS = (
     "start",
@@ -63,9 +73,14 @@ def reference_to_json(reference: Reference) -> dict[str, Any]:
 
 
 def problem_to_json(problem: Problem) -> dict[str, Any]:
-    data = {"stage": problem.stage, "code": problem.code, "message": problem.message}
-    data.update({"severity": problem.severity, "start": problem.start, "end": problem.end})
-    return data
+    return {
+        "stage": problem.stage,
+        "code": problem.code,
+        "message": problem.message,
+        "severity": problem.severity,
+        "start": problem.start,
+        "end": problem.end,
+    }
 
 
 def annotation_to_json(annotation: Annotation) -> dict[str, Any]:

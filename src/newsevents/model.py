@@ -145,6 +145,7 @@ class TimeExpr:
     value: str
     sentence: int
     rule: str | None = None
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN, ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,8 @@ def check_order(stages: Iterable[Stage], *, available: Iterable[str]) -> None:
         missing = [name for name in stage.requires if name not in known]
         if missing:
             raise PipelineError(
-                f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage provides",
+                f"stage {stage.name!r} requires {', '.join(missing)}, "
+                "which no earlier stage provides",
                 fix="reorder the stages so that providers come first",
             )
         known.add(stage.provides)
