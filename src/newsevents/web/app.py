@@ -1,0 +1,85 @@
+"""The FastAPI application: the JSON API, the dashboard pages and their static assets."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from newsevents.storage.duckdb import DuckDBStore, open_store
+from newsevents.web import api, pages
+from newsevents.web.errors import ApiError, install_error_handlers
+
+PLOTLY_URL = "/static/vendor/plotly.min.js"
+
+# The web app reads nothing but the store: no file access from SQL (read_csv, COPY, ATTACH),
+# no extension downloads, and the configuration locked so a query cannot turn them back on.
+HARDENING = ("SET enable_external_access = false", "SET lock_configuration = true")
+
+
+@lru_cache(maxsize=1)
+def plotly_path() -> Path | None:
+    """The plotly.js bundle shipped inside the ``plotly`` PyPI package (never copied here)."""
+    try:
+        bundle = resources.files("plotly") / "package_data" / "plotly.min.js"
+    except ModuleNotFoundError:
+        return None
+    path = Path(str(bundle))
+    return path if path.is_file() else None
+
+
+def _open(db_path: str | Path) -> DuckDBStore:
+    store = open_store(db_path, read_only=True)
+    # DuckDB shares one database instance per file within a process: a second app over the same
+    # store finds it already hardened and locked.
+    row = store.connection.execute("SELECT current_setting('lock_configuration')").fetchone()
+    if not (row and row[0]):
+        for statement in HARDENING:
+            store.connection.execute(statement)
+    return store
+
+
+def _plotly() -> FileResponse:
+    path = plotly_path()
+    if path is None:
+        raise ApiError(404, "plotly is not installed; `pip install 'plotly>=5.20,<8'`")
+    # The bundle changes only with the installed package: let the browser keep it for a day.
+    return FileResponse(
+        path, media_type="text/javascript", headers={"Cache-Control": "public, max-age=86400"}
+    )
+
+
+def create_app(db_path: str | Path, *, allow_sql: bool = False) -> FastAPI:
+    """The web app over the store at ``db_path``, opened read-only.
+
+    Raises:
+        StoreError: there is no store at ``db_path`` or it cannot be opened.
+    """
+    store = _open(db_path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="newsevents",
+        summary="Events, quotes, actors and time expressions extracted from news, read-only.",
+        version="1",
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    app.state.allow_sql = allow_sql
+    app.state.db_path = str(db_path)
+    install_error_handlers(app)
+    app.add_api_route(PLOTLY_URL, _plotly, include_in_schema=False)
+    app.mount("/static", StaticFiles(packages=[("newsevents.web", "static")]), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
