@@ -32,13 +32,17 @@ def explain_annotation(annotation: Annotation) -> str:
                 )
         for timex in annotation.timexes:
             if timex.sentence == sentence.index:
-                lines.append(f"    time    {timex.text!r} {timex.type} = {timex.value}"
-                             f"  ({timex.rule or '-'})")
+                lines.append(
+                    f"    time    {timex.text!r} {timex.type} = {timex.value}"
+                    f"  ({timex.rule or '-'})"
+                )
         for quote in annotation.quotes:
             if quote.sentence == sentence.index:
-                lines.append(f"    quote   {quote.kind} by {quote.speaker or '?'} "
-                             f"[{quote.speaker_actor or '?'}] via {quote.verb or '-'}: "
-                             f"{text[quote.start : quote.end][:80]!r}")
+                lines.append(
+                    f"    quote   {quote.kind} by {quote.speaker or '?'} "
+                    f"[{quote.speaker_actor or '?'}] via {quote.verb or '-'}: "
+                    f"{text[quote.start : quote.end][:80]!r}"
+                )
         for event in annotation.events:
             if event.sentence == sentence.index:
                 trigger = (

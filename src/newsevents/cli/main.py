@@ -9,10 +9,12 @@ from typing import Any
 import click
 
 from newsevents.api import annotate_records, ingest
+from newsevents.cli.engine import engine_options, with_engine_flags
 from newsevents.cli.explain import explain_annotation
 from newsevents.cli.options import db_option, pipeline_options, settings_from
 from newsevents.cli.progress import progress_bar
 from newsevents.cli.render import EVENT_COLUMNS, write_rows, write_summary
+from newsevents.cli.serve import serve_command
 from newsevents.errors import NewsEventsError
 from newsevents.model import Article
 from newsevents.pipeline import Pipeline
@@ -56,7 +58,7 @@ def annotate_command(input_path: str, output: str, strict: bool, **flags: Any) -
             failed += line["status"] == "error"
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
     if failed:
-        click.echo(f"{failed} line(s) could not be annotated; see their \"error\"", err=True)
+        click.echo(f'{failed} line(s) could not be annotated; see their "error"', err=True)
     if strict and failed:
         sys.exit(1)
 
@@ -65,15 +67,21 @@ def annotate_command(input_path: str, output: str, strict: bool, **flags: Any) -
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @pipeline_options
+@engine_options
 def ingest_command(paths: tuple[str, ...], **flags: Any) -> None:
-    """Ingest JSONL files, .txt files and folders of them into the store."""
-    settings = settings_from(flags)
+    """Ingest JSONL, text, HTML and WARC files, and folders of them, into the store."""
+    settings = with_engine_flags(settings_from(flags), flags)
     with open_store(settings.db) as store, progress_bar(paths) as advance:
         run = ingest(paths, store=store, pipeline=Pipeline(settings), progress=advance)
     click.echo(
         f"read {run.read}, stored {run.stored} ({run.duplicates} already stored), "
         f"quarantined {run.quarantined}; {run.events} events, {run.warnings} warnings "
         f"-> {settings.db}"
+    )
+    extra = run.extra
+    click.echo(
+        f"{extra.get('near_duplicates', 0)} near-duplicate(s), {extra.get('copies', 0)} exact "
+        f"cop(ies) under other ids; {extra.get('merged_events', 0)} merged event(s) recomputed"
     )
     if not run.balanced:  # the count invariant: a broken one is a bug, never silent
         raise click.ClickException("counts do not add up; please report this")
@@ -87,8 +95,9 @@ def ingest_command(paths: tuple[str, ...], **flags: Any) -> None:
 @click.option("--code", help="CAMEO code prefix (04 matches 040-046).")
 @click.option("--since", help="First event date, YYYY-MM-DD.")
 @click.option("--until", help="Last event date, YYYY-MM-DD.")
-@click.option("--mode", type=click.Choice(["asserted", "negated", "hypothetical", "future",
-                                           "historical"]))
+@click.option(
+    "--mode", type=click.Choice(["asserted", "negated", "hypothetical", "future", "historical"])
+)
 @click.option("--limit", type=int, default=None, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table")
 def events_command(db: str | None, limit: int | None, fmt: str, **filters: Any) -> None:
@@ -138,7 +147,7 @@ def actors_command(db: str | None, unknown: bool, limit: int, fmt: str) -> None:
 def explain_command(
     article_id: str | None, text: str | None, date: str | None, **flags: Any
 ) -> None:
-    """Each sentence with its entities, actors, dates, quotes and events, and the rule behind each."""
+    """Each sentence with its entities, actors, dates, quotes and events, and why."""
     if bool(article_id) == bool(text):
         raise click.UsageError("give exactly one of --id or --text")
     settings = settings_from(flags)
@@ -147,12 +156,16 @@ def explain_command(
             row = store.article(article_id)
         if row is None:
             raise click.ClickException(f"no article {article_id!r} in {settings.db}")
-        article = Article(id=row["id"], text=row["text"],
-                          date=str(row["date"]) if row["date"] else None)
+        article = Article(
+            id=row["id"], text=row["text"], date=str(row["date"]) if row["date"] else None
+        )
     else:
         article = Article(id="text", text=text or "", date=parse_date(date) if date else None)
     annotation = Pipeline(settings).annotate_one(article)
     click.echo(explain_annotation(annotation))
+
+
+cli.add_command(serve_command)
 
 
 def main() -> None:
