@@ -9,7 +9,8 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from newsevents.storage.duckdb import DuckDBStore, open_store
@@ -17,6 +18,7 @@ from newsevents.web import api, pages
 from newsevents.web.errors import ApiError, install_error_handlers
 
 PLOTLY_URL = "/static/vendor/plotly.min.js"
+SWAGGER_URL = "/static/vendor/swagger-ui"
 
 # The web app reads nothing but the store: no file access from SQL (read_csv, COPY, ATTACH),
 # no extension downloads, and the configuration locked so a query cannot turn them back on.
@@ -55,6 +57,25 @@ def _plotly() -> FileResponse:
     )
 
 
+def swagger_path() -> Path | None:
+    """Swagger UI's assets from the ``swagger-ui-bundle`` PyPI package, so /docs works offline."""
+    try:
+        import swagger_ui_bundle
+    except ModuleNotFoundError:
+        return None
+    return Path(swagger_ui_bundle.swagger_ui_path)
+
+
+def _docs() -> HTMLResponse:
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="newsevents API",
+        swagger_js_url=f"{SWAGGER_URL}/swagger-ui-bundle.js",
+        swagger_css_url=f"{SWAGGER_URL}/swagger-ui.css",
+        swagger_favicon_url=f"{SWAGGER_URL}/favicon-32x32.png",
+    )
+
+
 def create_app(db_path: str | Path, *, allow_sql: bool = False) -> FastAPI:
     """The web app over the store at ``db_path``, opened read-only.
 
@@ -73,12 +94,17 @@ def create_app(db_path: str | Path, *, allow_sql: bool = False) -> FastAPI:
         summary="Events, quotes, actors and time expressions extracted from news, read-only.",
         version="1",
         lifespan=lifespan,
+        docs_url=None,
     )
     app.state.store = store
     app.state.allow_sql = allow_sql
     app.state.db_path = str(db_path)
     install_error_handlers(app)
     app.add_api_route(PLOTLY_URL, _plotly, include_in_schema=False)
+    app.add_api_route("/docs", _docs, include_in_schema=False)
+    swagger = swagger_path()
+    if swagger is not None:
+        app.mount(SWAGGER_URL, StaticFiles(directory=swagger), name="swagger")
     app.mount("/static", StaticFiles(packages=[("newsevents.web", "static")]), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -474,3 +474,10 @@ def test_sql_rows_are_capped(sql_client: TestClient, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr("newsevents.web.api.SQL_MAX_ROWS", 5)
     body = sql_client.get("/api/sql", params={"sql": "SELECT * FROM range(10)"}).json()
     assert len(body["rows"]) == 5 and body["truncated"] is True
+
+
+def test_openapi_docs_work_offline(client: TestClient) -> None:
+    page = client.get("/docs").text
+    assert "cdn" not in page.lower()
+    assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/static/vendor/swagger-ui/swagger-ui.css").status_code == 200
