@@ -21,6 +21,7 @@ def load_stage(stage: str) -> ModuleType:
     if spec is None or spec.loader is None:
         raise FileNotFoundError(EVAL / f"{stage}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses and pickling look a module up by name
     spec.loader.exec_module(module)
     return module
 

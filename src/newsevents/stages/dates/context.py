@@ -1,0 +1,151 @@
+"""What the time rules may ask of an article: its reference date, tokens, NER and verb tense."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from newsevents.model import Parse, TimexType, Token
+
+Tense = Literal["past", "perfect", "present", "future"]
+
+# Auxiliaries that put a clause in the future, or in the future of a past report ("would").
+_FUTURE_AUX = frozenset(
+    {"will", "'ll", "shall", "wo", "would", "going", "could", "may", "might", "must", "should"}
+)
+# Verbs whose complement happens later than they do ("plans to visit on Monday").
+_PROSPECTIVE = frozenset(
+    {"plan", "schedule", "expect", "intend", "aim", "prepare", "hope", "want", "set", "due"}
+)
+# Reporting verbs in the present tense still report something that already happened.
+_REPORTING = frozenset({"say", "tell", "announce", "report", "confirm", "state", "add", "note"})
+_VERBAL = frozenset({"VERB", "AUX"})
+_PRESENT = frozenset({"VBZ", "VBP", "VBG"})
+# Clauses whose bare infinitive takes its time from the verb above: "travelled ... to reach".
+_DEPENDENT = frozenset({"xcomp", "advcl", "ccomp", "conj"})
+# How far up the dependency tree a time expression may sit below its verb (measured: 1-4 links).
+_MAX_CLIMB = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A time expression found by one rule, before overlaps are resolved."""
+
+    start: int
+    end: int
+    type: TimexType
+    value: str
+    rule: str
+    mod: str | None = None
+    relative: bool = False  # the value depends on the reference (publication) date
+
+
+Handler = Callable[[re.Match[str], "Context"], list[Candidate]]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """One article as the rules see it: cleaned text, tokens by offset, the reference date."""
+
+    parse: Parse
+    today: date
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, parse: Parse, today: date) -> Context:
+        return cls(parse, today, tuple(token.start for token in parse.tokens))
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token that starts at or covers ``offset``, if any."""
+        index = bisect_right(self.starts, offset) - 1
+        if index < 0:
+            return None
+        token = self.parse.tokens[index]
+        return token if offset < token.end else None
+
+    def tokens_in(self, start: int, end: int) -> tuple[Token, ...]:
+        return self.parse.tokens[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def token_after(self, offset: int) -> Token | None:
+        """The first token starting at or after ``offset``."""
+        index = bisect_left(self.starts, offset)
+        return self.parse.tokens[index] if index < len(self.parse.tokens) else None
+
+    def word_before(self, offset: int) -> str:
+        """The lower-cased token that ends before ``offset`` (blank at the start of the text)."""
+        index = bisect_left(self.starts, offset) - 1
+        while index >= 0 and self.parse.tokens[index].is_space:
+            index -= 1
+        return self.parse.tokens[index].lower if index >= 0 else ""
+
+    def sentence_of(self, offset: int) -> int:
+        token = self.token_after(offset)
+        if token is not None:
+            return token.sent
+        return self.parse.tokens[-1].sent if self.parse.tokens else 0
+
+    def head_of(self, start: int, end: int) -> Token | None:
+        """The token of ``[start, end)`` whose syntactic head lies outside the span."""
+        tokens = self.tokens_in(start, end)
+        for token in tokens:
+            head = self.parse.tokens[token.head]
+            if not start <= head.start < end or token.head == token.i:
+                return token
+        return tokens[0] if tokens else None
+
+    def tense(self, start: int, end: int) -> Tense:
+        """The tense of the clause that the span ``[start, end)`` modifies."""
+        verb = self._governing_verb(start, end)
+        if verb is None:
+            return "past"
+        return self._verb_tense(verb)
+
+    def _governing_verb(self, start: int, end: int) -> Token | None:
+        token = self.head_of(start, end)
+        for _ in range(_MAX_CLIMB):
+            if token is None:
+                return None
+            if token.pos in _VERBAL and not start <= token.start < end:
+                return token
+            if token.head == token.i:
+                return token if token.pos in _VERBAL else None
+            token = self.parse.tokens[token.head]
+        return None
+
+    def _verb_above(self, verb: Token) -> Token | None:
+        """The nearest verb above ``verb``, across adjectives: "fired a missile able to reach"."""
+        token = verb
+        for _ in range(3):
+            if token.head == token.i:
+                return None
+            token = self.parse.tokens[token.head]
+            if token.pos in _VERBAL:
+                return token
+        return None
+
+    def _verb_tense(self, verb: Token, depth: int = 0) -> Tense:
+        auxiliaries = [
+            child for child in self.parse.children(verb) if child.dep in ("aux", "auxpass")
+        ]
+        words = {child.lower for child in auxiliaries} | {verb.lower}
+        if words & _FUTURE_AUX:
+            return "future"
+        if verb.tag == "VBD" or any(child.tag == "VBD" for child in auxiliaries):
+            return "past"
+        if verb.tag == "VBN" and any(child.lemma == "have" for child in auxiliaries):
+            return "perfect"
+        head = self.parse.tokens[verb.head]
+        if verb.dep == "xcomp" and head.lemma in _PROSPECTIVE:
+            return "past" if head.tag == "VBD" and verb.tag != "VB" else "future"
+        if verb.tag == "VB" and verb.dep in _DEPENDENT and depth < 3:
+            above = self._verb_above(verb)  # "were ordered to leave on Saturday"
+            if above is not None:
+                return self._verb_tense(above, depth + 1)
+        present = verb.tag in _PRESENT or any(child.tag in _PRESENT for child in auxiliaries)
+        if present and verb.lemma not in _REPORTING:
+            return "present"  # "talks resume Monday", "marches are planned for Saturday"
+        return "present" if verb.tag == "VB" else "past"
