@@ -11,6 +11,7 @@ the actor stage decides.
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -48,13 +49,26 @@ def _quotes(parse: Parse, article: Article, entities: tuple[Entity, ...]) -> tup
     return extract_quotes(parse, article=article, entities=entities)
 
 
-def predict(records: list[dict[str, Any]], *, nlp: Any = None) -> list[list[dict[str, Any]]]:
-    """Run the pipeline on each record's text and return its events as dicts."""
+def predict(
+    records: list[dict[str, Any]], *, nlp: Any = None, petrarch: Path | None = None
+) -> list[list[dict[str, Any]]]:
+    """Run the pipeline on each record's text and return its events as dicts.
+
+    With ``petrarch`` (a directory with the Phoenix files) only PETRARCH2 dictionaries code.
+    """
     nlp = nlp if nlp is not None else load_nlp("en_core_web_sm")
     articles = [Article(id=r["id"], text=r["text"], date=r.get("date")) for r in records]
     texts = [(a.id, clean_text(a.text, article_id=a.id).text) for a in articles]
-    dictionaries = load_actor_dictionaries()
-    lexicon = load_lexicon()
+    if petrarch is None:
+        dictionaries = load_actor_dictionaries()
+        lexicon = load_lexicon()
+    else:
+        dictionaries = load_actor_dictionaries(
+            actor_files=sorted(petrarch.glob("Phoenix.*.actors.txt")),
+            agent_files=petrarch / "Phoenix.agents.txt",
+            builtin=False,
+        )
+        lexicon = load_lexicon(verb_files=[petrarch / "CAMEO.2.0.txt"], builtin=False)
     predictions: list[list[dict[str, Any]]] = []
     for article, parse in zip(articles, parse_texts(nlp, texts), strict=True):
         entities = extract_actors(parse, article=article, dictionaries=dictionaries)
@@ -67,7 +81,13 @@ def predict(records: list[dict[str, Any]], *, nlp: Any = None) -> list[list[dict
 
 
 def _as_dict(event: Event) -> dict[str, Any]:
-    return {"source": event.source, "target": event.target, "code": event.code, "mode": event.mode}
+    return {
+        "source": event.source,
+        "target": event.target,
+        "code": event.code,
+        "mode": event.mode,
+        "rule": event.rule,
+    }
 
 
 def score(
@@ -106,8 +126,54 @@ def evaluate(path: Path = DEV, *, nlp: Any = None) -> dict[str, float]:
     return score([record["events"] for record in records], predictions)
 
 
-def main() -> None:
-    result = evaluate()
+def errors(
+    records: list[dict[str, Any]], predictions: list[list[dict[str, Any]]], *, level: str
+) -> list[str]:
+    """One line per false positive (FP) and false negative (FN) at ``level``, per sentence."""
+    key = LEVELS[level]
+    lines: list[str] = []
+    for record, predicted in zip(records, predictions, strict=True):
+        gold = record["events"]
+        missed = Counter(map(key, gold)) - Counter(map(key, predicted))
+        extra = Counter(map(key, predicted)) - Counter(map(key, gold))
+        if not missed and not extra:
+            continue
+        lines.append(f"{record['id']}: {record['text']}")
+        lines.extend(f"  FN {_shown(e)}" for e in gold if _take(missed, key(e)))
+        lines.extend(f"  FP {_shown(e)}" for e in predicted if _take(extra, key(e)))
+    return lines
+
+
+def _take(counter: Counter[Key], key: Key) -> bool:
+    if counter[key] <= 0:
+        return False
+    counter[key] -= 1
+    return True
+
+
+def _shown(event: dict[str, Any]) -> str:
+    rule = f"  [{event['rule']}]" if event.get("rule") else ""
+    return f"{event['source']} -> {event['target']} {event['code']} {event['mode']}{rule}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--errors", action="store_true", help="print every false positive and false negative"
+    )
+    parser.add_argument("--level", choices=sorted(LEVELS), default="dyad_root")
+    parser.add_argument(
+        "--petrarch",
+        type=Path,
+        metavar="DIR",
+        help="code with the PETRARCH2 dictionaries in DIR only (CAMEO.2.0.txt, Phoenix.*.txt)",
+    )
+    options = parser.parse_args(argv)
+    records = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()]
+    predictions = predict(records, petrarch=options.petrarch)
+    if options.errors:
+        print("\n".join(errors(records, predictions, level=options.level)))
+    result = score([record["events"] for record in records], predictions)
     print(f"events dev set: {int(result['n_gold'])} gold events")
     for level in LEVELS:
         p, r, f1 = (result[f"{level}_{m}"] for m in ("p", "r", "f1"))

@@ -23,6 +23,8 @@ DATA_PACKAGE = "newsevents.dictionaries.data"
 VERB_FILE = "verbs.tsv"
 NOUN_FILE = "nouns.tsv"
 _NONE = "-"
+# PETRARCH2's "[---]": a pattern that, when it is the best match, says the verb codes no event.
+NULL_CODE = "---"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +33,10 @@ class Pattern:
 
     ``modifiers`` are required modifier groups on the trigger (nouns: "phone call"),
     ``obj_modifiers`` required modifier groups on the object ("humanitarian aid"), each group a
-    set of alternative lemmas. ``targets`` name where the target actor is: ``obj``, ``dative``
-    or ``+prep``.
+    set of alternative lemmas. ``targets`` name where the target actor is: ``obj`` (the matched
+    object), ``dobj`` (the verb's own object), ``dative`` or ``+prep``. With
+    ``target_required`` (a ``!`` after the target column) the pattern fires only when a target
+    actor is found ("received the prize" is no hosting).
     """
 
     code: str
@@ -44,6 +48,7 @@ class Pattern:
     modifiers: tuple[frozenset[str], ...] = ()
     targets: tuple[str, ...] = ()
     entry: str = ""  # where the pattern came from: "verbs.tsv:12" or a user file and line
+    target_required: bool = False
 
     @property
     def specificity(self) -> int:
@@ -77,7 +82,7 @@ class Lexicon:
     def codes(self) -> frozenset[str]:
         """Every CAMEO code some pattern reaches."""
         patterns = itertools.chain(*self.verbs.values(), *self.nouns.values())
-        return frozenset(pattern.code for pattern in patterns)
+        return frozenset(pattern.code for pattern in patterns) - {NULL_CODE}
 
     def __len__(self) -> int:
         return sum(len(group) for group in (*self.verbs.values(), *self.nouns.values()))
@@ -153,7 +158,9 @@ def _expand(fields: list[str], *, kind: PatternKind, entry: str) -> list[Pattern
             preps.append(frozenset(part.lstrip("+") for part in word.lower().split("|")))
         else:
             obj_groups.append(frozenset(word.lower().split("|")))
-    targets = () if target == _NONE else tuple(target.lower().split("|"))
+    required = target.endswith("!")
+    target = target.rstrip("!")
+    targets = () if target in (_NONE, "") else tuple(target.lower().split("|"))
     return [
         Pattern(
             code=code,
@@ -165,6 +172,7 @@ def _expand(fields: list[str], *, kind: PatternKind, entry: str) -> list[Pattern
             modifiers=tuple(trigger_modifiers),
             targets=targets,
             entry=entry,
+            target_required=required,
         )
         for lemma in sorted(lemmas)
     ]
@@ -175,8 +183,8 @@ def _groups(text: str) -> list[frozenset[str]]:
 
 
 def _petrarch_patterns(path: Path) -> list[Pattern]:
-    """Convert a PETRARCH2 verb dictionary into patterns (see ``dictionaries/petrarch.py``)."""
-    raise DictionaryError(
-        f"cannot read PETRARCH2 verb dictionaries yet: {path}",
-        fix="code with the built-in lexicon (leave out --verbs)",
-    )
+    """Convert a PETRARCH2 verb dictionary into patterns (see ``dictionaries/verb_patterns.py``)."""
+    # Imported here: the converter builds on this module's Pattern, and only --verbs needs it.
+    from newsevents.dictionaries.verb_patterns import petrarch_patterns
+
+    return petrarch_patterns(path)

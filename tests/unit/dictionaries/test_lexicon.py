@@ -39,7 +39,8 @@ def test_line_parses_into_pattern(
     line: str, lemma: str, preps: tuple[str, ...], obj: set[str], modifiers: tuple[set[str], ...]
 ) -> None:
     (pattern,) = parse_lexicon_lines([line], kind="verb", source="t")
-    assert (pattern.lemma, pattern.obj, pattern.obj_modifiers) == (lemma, obj, modifiers)
+    expected = (lemma, frozenset(obj), tuple(frozenset(group) for group in modifiers))
+    assert (pattern.lemma, pattern.obj, pattern.obj_modifiers) == expected
     assert tuple(next(iter(group)) for group in pattern.preps) == preps
 
 
@@ -59,3 +60,19 @@ def test_specific_pattern_outranks_general_one() -> None:
         ["020\tcall\t+for\t-", "0233\tcall\t+for humanitarian aid\t-"], kind="verb", source="t"
     )
     assert specific.specificity > general.specificity
+
+
+@pytest.mark.parametrize(
+    ("line", "targets", "required"),
+    [
+        ("042\tvisit\t-\tobj!", ("obj",), True),
+        ("042\ttravel\t+to\tobj|+with!", ("obj", "+with"), True),
+        ("051\tpraise\t-\tobj", ("obj",), False),
+        ("010\tdescribe\t-\t-", (), False),
+    ],
+)
+def test_target_column_parses_slots_and_required_mark(
+    line: str, targets: tuple[str, ...], required: bool
+) -> None:
+    (pattern,) = parse_lexicon_lines([line], kind="verb", source="t")
+    assert (pattern.targets, pattern.target_required) == (targets, required)

@@ -16,6 +16,9 @@ ACTORS = {
     "Trump": "USAGOV", "Russia": "RUS", "Ukraine": "UKR", "China": "CHN", "Taiwan": "TWN",
     "Turkey": "TUR", "Syria": "SYR", "Iran": "IRN", "Japan": "JPN", "Israel": "ISR",
     "Germany": "DEU", "France": "FRA", "the United States": "USA", "Obama": "USAGOV",
+    "British": "GBR", "Egypt": "EGY", "Qatar": "QAT", "Sudan": "SDN", "Singapore": "SGP",
+    "Oslo": "NOR", "Paris": "FRA", "German": "DEU", "French": "FRA", "Britain": "GBR",
+    "the two leaders": "GOV", "Protesters": "CVL", "its troops": "GBRMIL",
 }  # fmt: skip
 
 
@@ -64,7 +67,36 @@ CASES = [
     ("Israel carried out air strikes on Syria.", ("ISR", "SYR", "195", "asserted")),
     ("Iran called for humanitarian aid from Russia.", ("IRN", "RUS", "0233", "asserted")),
     ("Trump met Kim and praised him.", ("PRKGOV", "USAGOV", "040", "asserted")),
+    ("Japan welcomed the agreement.", ("JPN", None, "051", "asserted")),
+    ("German and French delegations held talks.", ("DEU", "FRA", "040", "asserted")),
+    ("Iran seized a British oil tanker.", ("IRN", "GBR", "1711", "asserted")),
+    ("Egypt and Qatar called for a ceasefire in Sudan.", ("QAT", "SDN", "0256", "asserted")),
+    ("Russia warned that Ukraine's bid was dangerous.", ("RUS", "UKR", "012", "asserted")),
+    ("Israel declared war on Iran.", ("ISR", "IRN", "190", "asserted")),
+    ("Iran vowed to retaliate against Israel.", ("IRN", "ISR", "138", "asserted")),
+    ("Germany suspended arms exports to Turkey.", ("DEU", "TUR", "1622", "asserted")),
+    ("Russia suspended an agreement with the United States.", ("RUS", "USA", "160", "asserted")),
+    ("Trump and Kim signed an agreement in Singapore.", ("PRKGOV", "USAGOV", "057", "asserted")),
 ]  # fmt: skip
+
+# Sentences that must yield no event, and why.
+NO_EVENT = [
+    ("The two leaders pledged to work toward peace.", "a bare role code is no party"),
+    ("Protesters rallied against the decision.", "a bare role code is no party"),
+    ("Japan agreed to work toward peace.", "a bare intent without content or target"),
+    ("Obama received the Nobel Peace Prize in Oslo.", "hosting needs a guest; Oslo is a venue"),
+    ("Trump and Kim ended their summit.", "ending a summit is no event"),
+    ("Japan adopted the Paris agreement.", "an event noun another verb acts on"),
+    ("Egypt sent aircraft to evacuate its citizens.", "evacuating citizens is no event"),
+    ("The summit with Kim ended.", "a noun event needs a source"),
+]
+
+# Sentences whose only codes are these: content, reasons and allegations are not events.
+ONLY_CODES = [
+    ("Russia accused Ukraine of shelling the city.", {"112"}),
+    ("Turkey thanked Japan for its support.", {"051"}),
+    ("Britain withdrew its troops from Qatar.", {"087"}),
+]
 
 
 HEADLINE_TEXT = "Turkey condemns Syria\n\nAnkara, Monday. Turkey condemned Syria after the attack."
@@ -72,7 +104,7 @@ HEADLINE_TEXT = "Turkey condemns Syria\n\nAnkara, Monday. Turkey condemned Syria
 
 @pytest.fixture(scope="module")
 def parsed(parse_text: Callable[[str, str], Parse]) -> dict[str, Parse]:
-    texts = {text for text, _ in CASES} | {
+    texts = {text for text, _ in [*CASES, *NO_EVENT, *ONLY_CODES]} | {
         "The weather in Geneva was mild.",
         "Pompeo met Kim. Later, Pompeo met Kim again.",
         HEADLINE_TEXT,
@@ -85,6 +117,26 @@ def test_sentence_yields_event(
     parsed: dict[str, Parse], text: str, expected: tuple[str | None, str | None, str, str]
 ) -> None:
     assert expected in _dyads(_code(parsed[text], text))
+
+
+@pytest.mark.parametrize(("text", "why"), NO_EVENT)
+def test_sentence_yields_no_event(parsed: dict[str, Parse], text: str, why: str) -> None:
+    assert _code(parsed[text], text) == (), why
+
+
+@pytest.mark.parametrize(("text", "codes"), ONLY_CODES)
+def test_sentence_yields_only_codes(parsed: dict[str, Parse], text: str, codes: set[str]) -> None:
+    assert {event.code for event in _code(parsed[text], text)} == codes
+
+
+def test_venue_is_no_target(parsed: dict[str, Parse]) -> None:
+    text = "Trump and Kim signed an agreement in Singapore."
+    assert "SGP" not in {event.target for event in _code(parsed[text], text)}
+
+
+def test_own_troops_are_no_target(parsed: dict[str, Parse]) -> None:
+    text = "Britain withdrew its troops from Qatar."
+    assert {event.target for event in _code(parsed[text], text)} <= {None, "QAT"}
 
 
 def test_sentence_without_actors_yields_nothing(parsed: dict[str, Parse]) -> None:

@@ -15,6 +15,7 @@ from newsevents.stages.events._assemble import (
     to_event,
 )
 from newsevents.stages.events._frames import counterpart
+from newsevents.stages.events._grammar import LIGHT_VERBS
 from newsevents.stages.events._index import ArticleIndex, build_index
 from newsevents.stages.events._match import Match, match_noun, match_verb
 from newsevents.stages.events._modality import event_mode
@@ -24,6 +25,13 @@ __all__ = ["extract_events"]
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+# Prepositions that introduce a verb's reason or content: "thanked X for", "accused X of".
+_CONTENT_PREPS = frozenset({"for", "of"})
+# A bare appeal or intent (CAMEO 020, 030) whose content the lexicon cannot code says too little
+# to be an event unless someone is addressed; measured on the dev set (issue 4).
+_VAGUE_CODES = frozenset({"020", "030"})
+# CAMEO 11 (disapprove): what an accusation alleges has not been established.
+_DISAPPROVE_ROOT = "11"
 
 
 def extract_events(
@@ -61,14 +69,11 @@ def _sentence_drafts(
         match = match_verb(index, token, patterns) if patterns else None
         if match is not None:
             matches[token.i] = match
-    consumed = {word.i for match in matches.values() for word in match.words}
-    for match in matches.values():
-        if match.obj is not None and match.obj.i != match.trigger.i:
-            # Event nouns inside a coded verb's object are its content ("called for the
-            # lifting of sanctions"), not events of their own.
-            consumed.update(_subtree(index, match.obj.i))
+    consumed = _consumed(index, matches)
+    for i in _alleged(index, matches) & matches.keys():
+        del matches[i]
     for token in tokens:
-        if token.pos not in _NOUN_POS or token.i in consumed:
+        if token.pos not in _NOUN_POS or token.i in consumed or _mentioned(index, token):
             continue
         patterns = lexicon.nouns.get(token.lemma.lower())
         match = match_noun(index, token, patterns) if patterns else None
@@ -76,8 +81,47 @@ def _sentence_drafts(
             matches[token.i] = match
     drafts: list[Draft] = []
     for i in sorted(_apply_frames(index, matches)):
-        drafts.extend(drafts_of(matches[i], event_mode(index, matches[i].trigger)))
+        match = matches[i]
+        if match.code in _VAGUE_CODES and not match.targets:
+            continue  # "agreed to work toward ...", "urged caution": no content, no one addressed
+        drafts.extend(drafts_of(match, event_mode(index, match.trigger)))
     return drafts
+
+
+def _consumed(index: ArticleIndex, matches: dict[int, Match]) -> set[int]:
+    """Tokens whose event nouns are a coded verb's content or reason, not events of their own.
+
+    "Called for the lifting of sanctions" (the object), "thanked Putin for his support" and
+    "accused Iran of an attack" (the for- and of-phrases).
+    """
+    consumed = {word.i for match in matches.values() for word in match.words}
+    for match in matches.values():
+        if match.obj is not None and match.obj.i != match.trigger.i:
+            consumed.update(_subtree(index, match.obj.i))
+        for child in index.tokens_of(match.trigger.i):
+            if child.dep == "prep" and child.lower in _CONTENT_PREPS:
+                consumed.update(_subtree(index, child.i))
+    return consumed
+
+
+def _alleged(index: ArticleIndex, matches: dict[int, Match]) -> set[int]:
+    """Verbs inside what an accusation or criticism alleges ("accused Turkey of invading")."""
+    alleged: set[int] = set()
+    for match in matches.values():
+        if match.code[:2] != _DISAPPROVE_ROOT:
+            continue
+        for child in index.tokens_of(match.trigger.i):
+            if child.dep == "prep" and child.lower in _CONTENT_PREPS:
+                alleged.update(_subtree(index, child.i))
+    return alleged
+
+
+def _mentioned(index: ArticleIndex, noun: Token) -> bool:
+    """An event noun that another verb acts on names a known event ("adopted the agreement")."""
+    head = index.parse.tokens[noun.head]
+    if noun.dep == "pobj" and head.lower == "from":
+        return True
+    return noun.dep == "dobj" and head.pos == "VERB" and head.lemma.lower() not in LIGHT_VERBS
 
 
 def _apply_frames(index: ArticleIndex, matches: dict[int, Match]) -> dict[int, Match]:

@@ -25,9 +25,11 @@ def actors_at(index: ArticleIndex, token: Token | None) -> list[Mention]:
         return []
     found: list[Mention] = []
     for head in _conjuncts(index, token):
-        mention = index.mention(head.i) or _inside(index, head.i, _INSIDE_DEPTH)
-        if mention is not None and all(m.entity is not mention.entity for m in found):
-            found.append(mention)
+        mention = index.mention(head.i)
+        inner = [mention] if mention is not None else _inside(index, head.i, _INSIDE_DEPTH)
+        for candidate in inner:
+            if all(m.entity is not candidate.entity for m in found):
+                found.append(candidate)
     return found
 
 
@@ -38,22 +40,27 @@ def _conjuncts(index: ArticleIndex, token: Token) -> list[Token]:
     return heads
 
 
-def _inside(index: ArticleIndex, i: int, depth: int) -> Mention | None:
-    """An actor inside a noun phrase whose head is no actor ("the leader of Iran")."""
+def _inside(index: ArticleIndex, i: int, depth: int) -> list[Mention]:
+    """Actors inside a noun phrase whose head is no actor ("the leader of Iran").
+
+    Conjoined modifiers all count: "Russian and Ukrainian delegations" are two parties.
+    """
     if depth == 0:
-        return None
+        return []
     for child in index.tokens_of(i):
         if child.dep in ACTOR_INSIDE_DEPS:
-            mention = index.mention(child.i)
-            if mention is not None:
-                return mention
+            mentions = (index.mention(conjunct.i) for conjunct in _conjuncts(index, child))
+            found = [mention for mention in mentions if mention is not None]
+            if found:
+                return found
         elif child.dep == "prep" and child.lower == "of":
             pobj = index.child(child.i, frozenset({"pobj"}))
             if pobj is not None:
-                mention = index.mention(pobj.i) or _inside(index, pobj.i, depth - 1)
-                if mention is not None:
-                    return mention
-    return None
+                mention = index.mention(pobj.i)
+                found = [mention] if mention is not None else _inside(index, pobj.i, depth - 1)
+                if found:
+                    return found
+    return []
 
 
 def is_passive(index: ArticleIndex, verb: Token) -> bool:

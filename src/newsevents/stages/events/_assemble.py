@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -9,7 +10,8 @@ from dataclasses import dataclass
 from newsevents.dictionaries.cameo import cameo_code
 from newsevents.dictionaries.lexicon import Lexicon
 from newsevents.model import Article, Event, Mode, Quote, Token
-from newsevents.stages.events._index import ArticleIndex, Mention
+from newsevents.stages.events._grammar import SYMMETRIC_CODES, SYMMETRIC_ROOTS
+from newsevents.stages.events._index import ArticleIndex, Mention, party
 from newsevents.stages.events._match import Match
 
 # CAMEO pairs an event with its mirror image: a visit (042) is hosted (043) by its target.
@@ -17,9 +19,6 @@ PAIRED_CODES = {"042": "043", "043": "042"}
 # Roots a reporting verb may imply for a statement (CAMEO 01-03, 05 praise, 10-13 verbal conflict).
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 STATEMENT_CODE = "010"
-# Events two parties do together: "the US and China met" is a meeting of each with the other.
-SYMMETRIC_ROOTS = frozenset({"04"})
-SYMMETRIC_CODES = frozenset({"036", "046", "057", "061", "0871", "190"})
 # Meeting and signing together are mutual: "X met Y" is also "Y met X" (as for compounds).
 MUTUAL_CODES = frozenset({"040", "041", "044", "046", "057", "0871"})
 # CAMEO codes a speaker's announced meeting as intent (036) and a reported violation as an
@@ -82,8 +81,8 @@ def statement_drafts(
     """Link quotes to the verb events that report them; code the others as statements."""
     result = list(drafts)
     for number, quote in enumerate(quotes):
-        if not quote.speaker_actor:
-            continue
+        if party(quote.speaker_actor) is None:
+            continue  # no speaker, or a bare role ("the two leaders said")
         verb = _reporting_verb(index, quote)
         linked = False
         for position, draft in enumerate(result):
@@ -141,10 +140,12 @@ def _reporting_verb(index: ArticleIndex, quote: Quote) -> Token | None:
     if quote.verb is None:
         return None
     anchor = quote.speaker_start if quote.speaker_start is not None else quote.start
+    sentences = index.parse.sentences
+    # The reporting verb is in the quote's sentence or a neighbour.
+    first = sentences[max(quote.sentence - 1, 0)].first if sentences else 0
+    last = sentences[min(quote.sentence + 1, len(sentences) - 1)].last if sentences else 0
     candidates = [
-        token
-        for token in index.parse.tokens
-        if abs(token.sent - quote.sentence) <= 1 and token.lemma.lower() == quote.verb
+        token for token in index.parse.tokens[first:last] if token.lemma.lower() == quote.verb
     ]
     return min(candidates, key=lambda token: abs(token.start - anchor), default=None)
 
@@ -186,10 +187,9 @@ def _speaker_mention(index: ArticleIndex, quote: Quote) -> Mention:
 
 
 def _token_at(index: ArticleIndex, offset: int) -> int:
-    for token in index.parse.tokens:
-        if token.end > offset:
-            return token.i
-    return max(len(index.parse.tokens) - 1, 0)
+    """The token that covers or follows ``offset`` (the last token past the end)."""
+    position = bisect.bisect_right(index.token_ends, offset)
+    return min(position, max(len(index.parse.tokens) - 1, 0))
 
 
 def to_event(article: Article, draft: Draft) -> Event:

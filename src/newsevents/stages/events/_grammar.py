@@ -56,3 +56,20 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # Where an actor sits inside a noun phrase whose head is not itself an actor ("the leader of Iran").
 ACTOR_INSIDE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+# Domestic role codes (CAMEO manual, ch. 3). A mention coded with a role alone ("the two
+# leaders" -> GOV, "protesters" -> CVL) names no country or organization, so it is no event
+# party: CAMEO events are between states, IGOs, NGOs and their agents.
+ROLE_CODES = frozenset(
+    {
+        "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "REB", "INS", "UAF", "PTY", "CVL",
+        "BUS", "MED", "REF", "LAB", "EDU", "HLH", "HRI", "ELI", "CRM", "SEP", "AGR", "RAD",
+        "MOD", "ENV", "DEV", "SET", "IMG", "UNK",
+    }
+)  # fmt: skip
+
+# Events two parties do together: "the US and China met" is a meeting of each with the other.
+SYMMETRIC_ROOTS = frozenset({"04"})
+SYMMETRIC_CODES = frozenset({"036", "046", "057", "061", "0871", "190"})
+# Roots whose "in X" names a venue, never a party ("met in Vilnius", "signed ... in Doha").
+VENUE_ROOTS = frozenset({"04", "05"})

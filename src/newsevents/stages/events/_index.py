@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass
 
 from newsevents.model import Entity, Parse, Quote, Token
+from newsevents.stages.events._grammar import ROLE_CODES
 
 # Pronoun chains are short; the cap only guards against a cyclic antecedent list.
 _MAX_ANTECEDENT_HOPS = 8
@@ -37,6 +38,7 @@ class ArticleIndex:
     entities: tuple[Entity, ...]
     actor_sentences: frozenset[int]  # sentences with at least one coded actor
     speakers: tuple[tuple[int, int, str], ...] = ()  # (start, end, actor) of attributed quotes
+    token_ends: tuple[int, ...] = ()  # end offset per token, for bisecting offsets
 
     def tokens_of(self, i: int) -> tuple[Token, ...]:
         tokens = self.parse.tokens
@@ -125,8 +127,11 @@ def build_index(
             entity.sentence for entity, actor in zip(entities, actors, strict=True) if actor
         ),
         speakers=tuple(
-            (quote.start, quote.end, quote.speaker_actor) for quote in quotes if quote.speaker_actor
+            (quote.start, quote.end, actor)
+            for quote in quotes
+            if (actor := party(quote.speaker_actor)) is not None
         ),
+        token_ends=tuple(token.end for token in parse.tokens),
     )
 
 
@@ -151,8 +156,16 @@ def _resolve(entities: tuple[Entity, ...], index: int) -> str | None:
     entity = entities[index]
     for _ in range(_MAX_ANTECEDENT_HOPS):
         if entity.actor or entity.antecedent is None:
-            return entity.actor
+            return party(entity.actor)
         if not 0 <= entity.antecedent < len(entities):
             return None
         entity = entities[entity.antecedent]
-    return entity.actor
+    return party(entity.actor)
+
+
+def party(actor: str | None) -> str | None:
+    """``actor`` if it can be an event party, None for a bare role code ("GOV", "~MIL")."""
+    # "GOV", "GOVMED" and PETRARCH's "---GOV" are bare roles; "USAGOV" and "IGOUNO" are not.
+    if not actor or actor.lstrip("~-")[:3] in ROLE_CODES:
+        return None
+    return actor

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsevents.dictionaries.lexicon import Pattern
+from newsevents.dictionaries.lexicon import NULL_CODE, Pattern
 from newsevents.model import Token
 from newsevents.stages.events._arguments import (
     actors_at,
@@ -19,16 +19,23 @@ from newsevents.stages.events._grammar import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     PREP_DEPS,
+    SUBJECT_DEPS,
+    SYMMETRIC_CODES,
+    VENUE_ROOTS,
 )
 from newsevents.stages.events._index import ArticleIndex, Mention
 
 _POBJ = frozenset({"pobj", "pcomp"})
 _XCOMP = frozenset({"xcomp"})
 _DATIVE = frozenset({"dative"})
+_CCOMP = frozenset({"ccomp"})
 # Prepositions that introduce the other party of an event object; "of" names possessors and parts.
 _TARGET_PREPS = frozenset(
     {"with", "to", "from", "against", "on", "toward", "towards", "about", "over"}
 )
+# "A ceasefire in Sudan", "its base in Qatar": the place is the party, except where it is the
+# venue of a joint event (VENUE_ROOTS, SYMMETRIC_CODES).
+_PLACE_PREPS = _TARGET_PREPS | {"in"}
 _NESTED_DEPTH = 2
 
 
@@ -55,34 +62,43 @@ class Match:
 
 def match_verb(index: ArticleIndex, verb: Token, patterns: tuple[Pattern, ...]) -> Match | None:
     """The most specific pattern that matches ``verb``, with its arguments."""
-    best: tuple[Pattern, Token | None, tuple[Token, ...]] | None = None
-    for pattern in patterns:
-        found = _verb_shape(index, verb, pattern)
-        if found is not None and (best is None or pattern.specificity > best[0].specificity):
-            best = (pattern, *found)
-    if best is None:
-        return None
-    pattern, obj, words = best
+    found = [(pattern, _verb_shape(index, verb, pattern)) for pattern in patterns]
     sources = tuple(verb_sources(index, verb))
-    targets = _targets(index, verb, pattern, obj, sources)
-    return Match(pattern, verb, obj, (verb, *words), sources, targets)
+    return _best(index, verb, [(p, shape) for p, shape in found if shape is not None], sources)
 
 
 def match_noun(index: ArticleIndex, noun: Token, patterns: tuple[Pattern, ...]) -> Match | None:
-    """The most specific pattern that matches the event noun ``noun``, with its arguments."""
-    best: tuple[Pattern, Token | None, tuple[Token, ...]] | None = None
-    for pattern in patterns:
-        if not all(_has_modifier(index, noun, group) for group in pattern.modifiers):
-            continue
-        found = _prep_object(index, noun, pattern)
-        if found is not None and (best is None or pattern.specificity > best[0].specificity):
-            best = (pattern, *found)
-    if best is None:
-        return None
-    pattern, obj, words = best
+    """The most specific pattern that matches the event noun ``noun``, with its arguments.
+
+    A noun event needs a source: "the summit with Moon" alone does not say who held it, unless
+    a quote's speaker may supply it ("the first meeting with you").
+    """
     sources = tuple(noun_sources(index, noun))
-    targets = _targets(index, noun, pattern, obj, sources)
-    return Match(pattern, noun, obj, (noun, *words), sources, targets)
+    if not sources and index.speaker_at(noun.start) is None:
+        return None
+    found = [
+        (pattern, _prep_object(index, noun, pattern))
+        for pattern in patterns
+        if all(_has_modifier(index, noun, group) for group in pattern.modifiers)
+    ]
+    return _best(index, noun, [(p, shape) for p, shape in found if shape is not None], sources)
+
+
+def _best(
+    index: ArticleIndex,
+    trigger: Token,
+    shapes: list[tuple[Pattern, tuple[Token | None, tuple[Token, ...]]]],
+    sources: tuple[Mention, ...],
+) -> Match | None:
+    """The most specific matching pattern (file order breaks ties) whose target needs are met."""
+    shapes.sort(key=lambda item: -item[0].specificity)
+    for pattern, (obj, words) in shapes:
+        if pattern.code == NULL_CODE:
+            return None  # a user dictionary's "[---]": this use of the verb is no event
+        targets = _targets(index, trigger, pattern, obj, sources)
+        if targets or not pattern.target_required:
+            return Match(pattern, trigger, obj, (trigger, *words), sources, targets)
+    return None
 
 
 def _verb_shape(
@@ -160,30 +176,58 @@ def _targets(
     sources: tuple[Mention, ...],
 ) -> tuple[Mention, ...]:
     taken = {id(mention.entity) for mention in sources}
+    venue = pattern.code[:2] in VENUE_ROOTS or pattern.code in SYMMETRIC_CODES
+    preps = _TARGET_PREPS if venue else _PLACE_PREPS
     for slot in pattern.targets:
         for token in _slot_tokens(index, trigger, pattern, obj, slot):
-            found = [m for m in actors_at(index, token) if id(m.entity) not in taken]
+            found = _untaken(actors_at(index, token), taken)
             if found:
-                return tuple(found)
+                return found
+            if slot.startswith("+"):
+                # "sent troops to its base in Qatar": the party is inside the slot's phrase.
+                found = _first_nested(index, token, taken, preps)
+                if found:
+                    return found
     if pattern.targets and obj is not None:
+        if pattern.obj:
+            # The object is a thing: its owner is the target ("seized a British tanker",
+            # "froze the assets of Russian banks", "summoned the Russian ambassador").
+            countries = {mention.actor[:3] for mention in sources}
+            owners = [m for m in actors_at(index, obj) if m.actor[:3] not in countries]
+            found = _untaken(owners, taken)
+            if found:
+                return found  # a source's own troops or assets are no target
         # "expressed optimism about the rapprochement with North Korea": the target sits in
         # a prepositional phrase of the object, or one level further down.
-        for token in _nested_pobjs(index, obj, _NESTED_DEPTH):
-            found = [m for m in actors_at(index, token) if id(m.entity) not in taken]
-            if found:
-                return tuple(found)
+        return _first_nested(index, obj, taken, preps)
     return ()
 
 
-def _nested_pobjs(index: ArticleIndex, head: Token, depth: int) -> list[Token]:
+def _untaken(mentions: list[Mention], taken: set[int]) -> tuple[Mention, ...]:
+    return tuple(mention for mention in mentions if id(mention.entity) not in taken)
+
+
+def _first_nested(
+    index: ArticleIndex, head: Token, taken: set[int], preps: frozenset[str]
+) -> tuple[Mention, ...]:
+    for token in _nested_pobjs(index, head, _NESTED_DEPTH, preps):
+        found = _untaken(actors_at(index, token), taken)
+        if found:
+            return found
+    return ()
+
+
+def _nested_pobjs(
+    index: ArticleIndex, head: Token, depth: int, preps: frozenset[str]
+) -> list[Token]:
     found: list[Token] = []
     for prep in index.tokens_of(head.i):
-        if prep.dep == "prep" and prep.lower in _TARGET_PREPS:
+        if prep.dep == "prep" and prep.lower in preps:
             pobj = index.child(prep.i, _POBJ)
             if pobj is not None:
                 found.append(pobj)
                 if depth > 1:
-                    found.extend(_nested_pobjs(index, pobj, depth - 1))
+                    found.extend(_nested_pobjs(index, pobj, depth - 1, preps))
     return found
 
 
@@ -198,7 +242,14 @@ def _slot_tokens(
             return [patient] if patient is not None and patient is not obj else []
         if is_passive(index, trigger) and trigger.pos in ("VERB", "AUX"):
             return [t for t in [index.child(trigger.i, PASSIVE_SUBJECT_DEPS)] if t is not None]
+        if obj is None:
+            # "warned that Ukraine's membership would ...": the clause's subject is addressed.
+            clause = index.child(trigger.i, _CCOMP)
+            obj = index.child(clause.i, SUBJECT_DEPS) if clause is not None else None
         return [obj] if obj is not None else []
+    if slot == "dobj":
+        patient = index.child(trigger.i, OBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        return [patient] if patient is not None else []
     if slot == "dative":
         dative = index.child(trigger.i, _DATIVE)
         if dative is not None and dative.pos == "ADP":
