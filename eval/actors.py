@@ -25,7 +25,7 @@ FLOOR_F1 = 0.90  # issue 3
 
 
 def _overlaps(entity: Entity, gold: dict[str, Any]) -> bool:
-    return entity.start < gold["end"] and gold["start"] < entity.end
+    return bool(entity.start < gold["end"] and gold["start"] < entity.end)
 
 
 def _score(entities: tuple[Entity, ...], golds: list[dict[str, Any]]) -> dict[str, int]:

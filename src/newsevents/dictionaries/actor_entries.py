@@ -104,8 +104,8 @@ def select_actor(entry: PhraseEntry, date: str | None) -> Actor | None:
     """Pick the code of ``entry`` valid on ``date`` (ISO), as TABARI date restrictions do.
 
     Restricted codes are tried first, then the entry's default (unrestricted) code. With no
-    date, the latest role wins. A person past every role becomes the country's elite
-    (``USAELI``), a person before every role has no code.
+    date, the latest role wins. A person out of office (between roles or past every role)
+    is the elite of the last role's country (``USAELI``); before every role, no code.
     """
     restricted = tuple(a for a in entry.actors if a.since is not None or a.until is not None)
     default = next((a for a in entry.actors if a.since is None and a.until is None), None)
@@ -116,12 +116,12 @@ def select_actor(entry: PhraseEntry, date: str | None) -> Actor | None:
             return actor
     if default is not None or entry.kind != "person" or not restricted:
         return default
-    last = _latest(restricted)
-    if last.until is not None and last.until < date:
-        return former(last)
-    return None
+    # Between two roles or after the last one, the latest role that ended is the elite code.
+    ended = tuple(a for a in restricted if a.until is not None and a.until < date)
+    return former(_latest(ended)) if ended else None
 
 
+@lru_cache(maxsize=1 << 12)  # a few hundred distinct codes, asked about for every mention
 def country_of(code: str) -> str | None:
     """Return the leading country code of an actor code, or None for IGOs, NGOs and roles."""
     match = _COUNTRY_CODE.match(code)
@@ -137,3 +137,18 @@ def former(actor: Actor) -> Actor | None:
         return None
     entry = f"{actor.entry} (former)" if actor.entry else None
     return Actor(country + FORMER_ROLE, actor.name, actor.until, None, actor.wikidata, entry)
+
+
+# Domestic role codes that a reader places in a country from context ("the army" in a story
+# about Sudan is SDNMIL); IGO, NGO, MNC and religion codes stand on their own.
+_DOMESTIC = "AGR BUS COP CRM CVL DEV EDU ELI ENV GOV HLH HRI INS JUD LAB LEG MED MIL MOD OPP"
+DOMESTIC_ROLES = frozenset((_DOMESTIC + " PTY RAD REB REF SEP SPY UAF").split())
+# Of those, the state's own institutions, placed by the nearest country before them; the
+# others (civilians, refugees, students) rather by where the sentence puts them.
+STATE_ROLES = frozenset(["GOV", "MIL", "COP", "SPY", "JUD", "LEG"])
+
+
+def bare_role(code: str) -> str | None:
+    """Return the leading role of a code with no country (``"GOV"``, ``"GOVMED"``), else None."""
+    role = code[:3]
+    return role if role in DOMESTIC_ROLES else None

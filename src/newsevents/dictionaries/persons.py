@@ -33,19 +33,20 @@ def builtin_persons() -> tuple[PhraseEntry, ...]:
     """
     roles: dict[str, list[Actor]] = {}
     aliases: dict[str, set[str]] = {}
-    titles: dict[str, str] = {}
+    titles: dict[str, tuple[str, str]] = {}  # name -> (since, role) of the latest role
     for name, alias_text, code, since, until, wikidata, role in _rows():
         rule = _rule(name, since, until)
         actor = Actor(code, name, since or None, until or None, wikidata or None, rule)
         roles.setdefault(name, []).append(actor)
         aliases.setdefault(name, set()).update(filter(None, alias_text.split("|")))
-        if role:
-            titles[name] = role  # the last row is the latest role
+        if role and (since, role) >= titles.get(name, ("", "")):
+            titles[name] = (since, role)
     entries: list[PhraseEntry] = []
     for name, actors in roles.items():
+        title = titles[name][1] if name in titles else None
         for phrase in (name, *sorted(aliases[name])):
             partial = " " not in phrase and "-" not in phrase
             entries.append(
-                PhraseEntry(phrase, "person", tuple(actors), role=titles.get(name), partial=partial)
+                PhraseEntry(phrase, "person", tuple(actors), role=title, partial=partial)
             )
     return tuple(entries)

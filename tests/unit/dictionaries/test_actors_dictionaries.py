@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import pickle
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from newsevents.dictionaries.actor_entries import select_actor
 from newsevents.dictionaries.actors import ActorDictionaries, load_actor_dictionaries
+from newsevents.dictionaries.cities import big_city_countries, city_countries
 
 
 @pytest.fixture(scope="module")
@@ -94,3 +97,155 @@ def test_without_builtin_only_users_entries(tmp_path: Path) -> None:
     path.write_text("ATLANTIS_ [ATL]\n", encoding="utf-8")
     dictionaries = load_actor_dictionaries(actor_files=[path], builtin=False)
     assert (_codes(dictionaries, "Atlantis"), _codes(dictionaries, "North Korea")) == (["ATL"], [])
+
+
+# Persons: facts checked by their shape and coverage (issue 3: G20 and the most reported
+# countries, 2001-2025, heads of state and government, foreign and defence ministers).
+_HEAD_ROLES = frozenset(
+    {"president", "prime minister", "chancellor", "king", "leader", "supreme leader", "premier"}
+)
+_FOREIGN_ROLES = frozenset({"foreign minister", "foreign secretary", "secretary of state"})
+_DEFENCE_ROLES = frozenset(
+    {"defense minister", "defence minister", "defense secretary", "defence secretary"}
+)
+_G20_AND_NEWS = (
+    "USA",
+    "RUS",
+    "CHN",
+    "JPN",
+    "GBR",
+    "FRA",
+    "DEU",
+    "ITA",
+    "CAN",
+    "IND",
+    "BRA",
+    "TUR",
+    "ISR",
+    "IRN",
+    "KOR",
+    "PRK",
+    "MEX",
+    "ARG",
+    "AUS",
+    "IDN",
+    "ZAF",
+    "SAU",
+    "UKR",
+    "EGY",
+    "PAK",
+    "SYR",
+    "VEN",
+)
+# Occupation and war years with no government of the country's own: no head to code.
+_NO_HEAD = {("IRQ", 2003), ("AFG", 2001)}
+# Years the head of government held the foreign ministry himself (Manmohan Singh, 2006).
+_HELD_BY_HEAD = {("IND", 2006)}
+
+
+def _person_rows() -> list[list[str]]:
+    text = resources.files("newsevents.dictionaries").joinpath("data", "persons.tsv")
+    lines = [line for line in text.read_text("utf-8").splitlines() if line.strip()]
+    rows = csv.reader((line for line in lines if not line.startswith("#")), delimiter="\t")
+    return [(row + [""] * 7)[:7] for row in rows]
+
+
+def _holder(rows: list[list[str]], country: str, roles: frozenset[str], day: str) -> bool:
+    return any(
+        row[2].startswith(country)
+        and row[6] in roles
+        and (not row[3] or row[3] <= day[: len(row[3])])
+        and (not row[4] or day[: len(row[4])] <= row[4])
+        for row in rows
+    )
+
+
+@pytest.mark.parametrize("country", [*_G20_AND_NEWS, "IRQ", "AFG"])
+def test_every_year_has_a_head_of_state_or_government(country: str) -> None:
+    rows = _person_rows()
+    missing = [
+        year
+        for year in range(2001, 2026)
+        if (country, year) not in _NO_HEAD
+        and not _holder(rows, country, _HEAD_ROLES, f"{year}-07-01")
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("country", "roles", "first"),
+    [
+        ("USA", _FOREIGN_ROLES, 2001),
+        ("RUS", _FOREIGN_ROLES, 2001),
+        ("CHN", _FOREIGN_ROLES, 2001),
+        ("GBR", _FOREIGN_ROLES, 2001),
+        ("FRA", _FOREIGN_ROLES, 2001),
+        ("DEU", _FOREIGN_ROLES, 2001),
+        ("CAN", _FOREIGN_ROLES, 2001),
+        ("IND", _FOREIGN_ROLES, 2001),
+        ("TUR", _FOREIGN_ROLES, 2001),
+        ("ISR", _FOREIGN_ROLES, 2003),
+        ("IRN", _FOREIGN_ROLES, 2001),
+        ("USA", _DEFENCE_ROLES, 2001),
+        ("RUS", _DEFENCE_ROLES, 2001),
+        ("CHN", _DEFENCE_ROLES, 2001),
+        ("GBR", _DEFENCE_ROLES, 2001),
+        ("DEU", _DEFENCE_ROLES, 2001),
+        ("ISR", _DEFENCE_ROLES, 2001),
+    ],
+)
+def test_every_year_has_a_minister(country: str, roles: frozenset[str], first: int) -> None:
+    rows = _person_rows()
+    missing = [
+        year
+        for year in range(first, 2026)
+        if (country, year) not in _HELD_BY_HEAD
+        and not _holder(rows, country, roles, f"{year}-07-01")
+    ]
+    assert missing == []
+
+
+def test_person_rows_are_well_formed() -> None:
+    bad = [
+        row
+        for row in _person_rows()
+        if not row[2][:3].isupper()
+        or (row[3] and row[4] and row[4] < row[3])
+        or (row[5] and not row[5].startswith("Q"))
+        or not row[6]
+    ]
+    assert bad == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "code"),
+    [
+        ("Donald Trump", "2022-06-01", "USAELI"),  # between two terms
+        ("Liz Truss", "2022-03-01", "GBRGOV"),  # foreign secretary before prime minister
+        ("Shinzo Abe", "2018-11-01", "JPNGOV"),
+        ("Ursula von der Leyen", "2021-01-01", "IGOEUREEC"),
+        ("Kim Jong-un", "2010-01-01", None),  # before any role
+    ],
+)
+def test_person_codes_across_terms(
+    builtin: ActorDictionaries, text: str, date: str, code: str | None
+) -> None:
+    assert _codes(builtin, text, date) == ([code] if code else [])
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Kharkiv", "UKR"),
+        ("Kiev", "UKR"),
+        ("Nay Pyi Taw", "MMR"),
+        ("Paris", "FRA"),
+        ("Texas", "USA"),
+    ],
+)
+def test_cities_map_to_countries(name: str, code: str) -> None:
+    assert city_countries()[name][0] == code
+
+
+def test_big_cities_leave_out_small_towns() -> None:
+    assert "Kharkiv" in big_city_countries() and "Jenin" not in big_city_countries()

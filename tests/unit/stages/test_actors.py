@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -53,7 +54,7 @@ def _code_of(entities: tuple[Entity, ...], text: str) -> str | None:
         ("pompeo", "Pompeo", "USAGOV"),
         ("ministry", "North Korean Foreign Ministry", "PRKGOV"),
         ("ministry", "Iraqi security forces", "IRQCOP"),
-        ("ministry", "protesters", "CVL"),
+        ("ministry", "protesters", "IRQCVL"),  # placed by "in Baghdad"
         ("kims", "Kim Jong-un", "PRKGOV"),
         ("kims", "Moon Jae-in", "KORGOV"),
         ("president", "President Donald Trump", "USAGOV"),
@@ -176,3 +177,198 @@ def test_seed_article_persons_are_persons(
     entities = extract_actors(seed_parse, article=seed_article, dictionaries=dictionaries)
     labels = {entity.label for entity in entities if entity.text == text}
     assert labels == {"PERSON"}
+
+
+# Context, places and pronouns: one text per behaviour, each parsed once for the module.
+CONTEXT_TEXTS = {
+    "sudan": (
+        "2023-04-20",
+        "Fighting spread across Khartoum on Saturday. The army said it had retaken the airport. "
+        "General Abdel Fattah al-Burhan said the army would not negotiate.",
+    ),
+    "dateline": (
+        "2024-03-05",
+        "SEOUL, March 5 (Yonhap) -- The government said on Tuesday that police arrested two men.",
+    ),
+    "attached": ("2019-06-20", "Officials in Seoul said the talks would resume."),
+    "kharkiv": ("2022-05-15", "Russian forces shelled Kharkiv overnight, officials said."),
+    "aleppo": ("2016-12-13", "Syrian government forces retook most of eastern Aleppo."),
+    "visit": (
+        "2018-07-12",
+        "Mike Pompeo flew to Pyongyang on Friday. During his visit he met Kim Yong-chul.",
+    ),
+    "summit": (
+        "2019-02-28",
+        "Trump and Kim Jong-un met in Hanoi on Wednesday. Their summit ended early.",
+    ),
+    "unhcr": ("2020-11-05", "The UN High Commissioner for Refugees said it was ready to help."),
+    "west": ("2022-03-01", "Lavrov accused the West of waging war. Europeans were divided."),
+    "naypyidaw": ("2021-02-03", "Soldiers blocked roads in Naypyidaw."),
+    "myanmar": ("2021-02-03", "Myanmar's military seized power on Monday."),
+    "warned": ("2017-09-04", "Mattis warned Pyongyang of a massive military response."),
+    "raided": ("2023-01-26", "Israeli troops raided Nablus. Israel raided Ramallah."),
+    "between": ("2022-06-01", "Trump said the election had been stolen."),
+    "noun": ("2025-02-28", "Trump accused Zelensky of gambling with World War Three."),
+    "appos": ("2020-09-15", "The UAE's foreign minister, Sheikh Abdullah bin Zayed, spoke first."),
+    "senator": (
+        "2018-10-20",
+        "Trump called the Saudi account credible, while Senator Ben Sasse said he doubted it.",
+    ),
+    "region": ("2016-06-24", "Merkel called it a watershed for Europe. The minister agreed."),
+    "kim": ("2018-06-13", "Trump praised Kim on Wednesday."),
+    "two": ("2019-02-28", "The White House said the two leaders had a productive meeting."),
+    "abstract": ("2017-09-04", "China expressed firm opposition to the test."),
+    "rights": (
+        "2019-12-10",
+        "Ethiopian police arrested dozens. Rights groups criticized the arrests.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def context_parses(parse_text: Callable[[str, str], Parse]) -> dict[str, Parse]:
+    return {name: parse_text(text, name) for name, (_, text) in CONTEXT_TEXTS.items()}
+
+
+def _context(
+    context_parses: dict[str, Parse], dictionaries: ActorDictionaries, name: str
+) -> tuple[Entity, ...]:
+    date, text = CONTEXT_TEXTS[name]
+    article = Article(id=name, text=text, date=date)
+    return extract_actors(context_parses[name], article=article, dictionaries=dictionaries)
+
+
+def _found(entities: tuple[Entity, ...], text: str) -> Entity:
+    return next(entity for entity in entities if entity.text == text)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "code", "rule"),
+    [
+        ("sudan", "army", "SDNMIL", "context:country:nearby"),
+        ("dateline", "government", "KORGOV", "context:country:nearby"),
+        ("attached", "Officials", "KORGOV", "context:country:place"),
+        ("kharkiv", "officials", "UKRGOV", "context:country:nearby"),
+        ("senator", "Senator Ben Sasse", "USALEG", "context:country:nearby"),
+        ("region", "minister", "DEUGOV", "context:country:nearby"),
+    ],
+)
+def test_a_role_without_country_takes_one_from_context(
+    context_parses: dict[str, Parse],
+    dictionaries: ActorDictionaries,
+    name: str,
+    text: str,
+    code: str,
+    rule: str,
+) -> None:
+    entity = _found(_context(context_parses, dictionaries, name), text)
+    assert (entity.actor, entity.rule) == (code, rule)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "code"),
+    [
+        ("kharkiv", "Kharkiv", "UKR"),  # tagged PERSON, the object of "shelled"
+        ("aleppo", "Aleppo", "SYR"),  # not tagged at all
+        ("raided", "Nablus", "PSE"),
+        ("naypyidaw", "Naypyidaw", "MMR"),
+    ],
+)
+def test_cities_carry_their_country(
+    context_parses: dict[str, Parse],
+    dictionaries: ActorDictionaries,
+    name: str,
+    text: str,
+    code: str,
+) -> None:
+    assert _found(_context(context_parses, dictionaries, name), text).actor == code
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "code"),
+    [
+        ("kharkiv", "Russian forces", "RUSMIL"),
+        ("aleppo", "Syrian government forces", "SYRMIL"),
+        ("myanmar", "Myanmar's military", "MMRMIL"),
+        ("unhcr", "UN High Commissioner for Refugees", "IGOUNOREFHCR"),
+        ("west", "the West", "WST"),
+        ("west", "Europeans", "EUR"),
+        ("warned", "Pyongyang", "PRKGOV"),  # addressed by a verb of speaking: the government
+        ("raided", "Ramallah", "PSE"),  # raided: a place
+        ("between", "Trump", "USAELI"),  # between two terms of office
+        ("noun", "Trump", "USAGOV"),  # tagged as a common noun
+        ("appos", "Sheikh Abdullah bin Zayed", "AREGOV"),
+        ("kim", "Kim", "PRKGOV"),  # of the Kims, the one in office on the date
+        ("two", "leaders", "GOV"),  # two leaders are of two countries: no single one
+        ("rights", "Rights groups", "HRI"),  # rights groups are placed only by a place
+    ],
+)
+def test_phrases_resolve(
+    context_parses: dict[str, Parse],
+    dictionaries: ActorDictionaries,
+    name: str,
+    text: str,
+    code: str,
+) -> None:
+    assert _found(_context(context_parses, dictionaries, name), text).actor == code
+
+
+@pytest.mark.parametrize(
+    ("name", "pronoun", "antecedent", "rule"),
+    [
+        ("visit", "his", "Mike Pompeo", "coref:pronoun:his"),
+        ("unhcr", "it", "UN High Commissioner for Refugees", "coref:pronoun:it"),
+        ("summit", "Their", "Trump", "coref:pronoun:their:compound"),
+    ],
+)
+def test_pronouns_and_possessives_point_to_their_antecedent(
+    context_parses: dict[str, Parse],
+    dictionaries: ActorDictionaries,
+    name: str,
+    pronoun: str,
+    antecedent: str,
+    rule: str,
+) -> None:
+    entities = _context(context_parses, dictionaries, name)
+    entity = _found(entities, pronoun)
+    assert entity.antecedent is not None
+    assert (entities[entity.antecedent].text, entity.rule) == (antecedent, rule)
+    assert entity.actor == entities[entity.antecedent].actor
+
+
+def test_seed_article_his_visit_is_pompeo(
+    seed_article: Article, seed_parse: Parse, dictionaries: ActorDictionaries
+) -> None:
+    entities = extract_actors(seed_parse, article=seed_article, dictionaries=dictionaries)
+    start = seed_article.text.index("during his visit") + len("during ")
+    his = next(entity for entity in entities if entity.start == start)
+    assert his.antecedent is not None and "Pompeo" in entities[his.antecedent].text
+    assert his.actor == "USAGOV"
+
+
+def test_story_discard_voids_every_code(context_parses: dict[str, Parse], tmp_path: Path) -> None:
+    path = tmp_path / "mine.discards.txt"
+    path.write_text("+ MASSIVE_MILITARY_RESPONSE\n", encoding="utf-8")
+    dictionaries = load_actor_dictionaries(discard_files=[path])
+    entities = _context(context_parses, dictionaries, "warned")
+    assert entities and {(e.actor, e.rule) for e in entities} == {
+        (None, "discard:story:MASSIVE MILITARY RESPONSE")
+    }
+
+
+def test_sentence_discard_hides_only_its_words(
+    context_parses: dict[str, Parse], tmp_path: Path
+) -> None:
+    path = tmp_path / "mine.discards.txt"
+    path.write_text("WARNED_PYONGYANG\n", encoding="utf-8")
+    dictionaries = load_actor_dictionaries(discard_files=[path])
+    entities = _context(context_parses, dictionaries, "warned")
+    assert "Pyongyang" not in {e.text for e in entities if e.actor}
+    assert _found(entities, "Mattis").actor == "USAMIL"
+
+
+def test_abstract_noun_after_a_plain_adjective_is_no_actor(
+    context_parses: dict[str, Parse], dictionaries: ActorDictionaries
+) -> None:
+    entities = _context(context_parses, dictionaries, "abstract")
+    assert [entity.text for entity in entities] == ["China"]

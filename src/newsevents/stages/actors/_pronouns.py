@@ -1,0 +1,117 @@
+"""Pronoun coreference: he/his/she/her to persons, it/its to organizations and countries,
+they/their to groups and to two actors joined by "and" ("Trump and Kim ... their summit")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsevents.model import Parse, Token
+from newsevents.stages.actors._mentions import Mention
+
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_THING_PRONOUNS = frozenset({"it", "its", "itself"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+_PERSON_LABELS = frozenset({"PERSON"})
+_THING_LABELS = frozenset({"ORG", "GPE", "AGENT"})
+_GROUP_LABELS = frozenset({"AGENT", "NORP", "ORG"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_WINDOW = 2  # sentences back where a pronoun's antecedent may be
+
+
+class Pronouns:
+    """Resolve the pronouns of one article against its (resolved, ordered) mentions."""
+
+    def __init__(self, parse: Parse, mentions: Sequence[Mention]) -> None:
+        self.parse = parse
+        self.mentions = [m for m in mentions if m.code is not None]
+        self._compound_ids: set[int] | None = None
+
+    @property
+    def compounds(self) -> set[int]:
+        # Found on first use: only "they"/"their" need them, and most articles have neither.
+        if self._compound_ids is None:
+            self._compound_ids = self._compounds()
+        return self._compound_ids
+
+    def _head(self, mention: Mention) -> Token:
+        tokens = self.parse.tokens
+        for token in tokens[mention.first : mention.last]:
+            if not mention.first <= token.head < mention.last or token.head == token.i:
+                return token
+        return tokens[mention.last - 1]
+
+    def _compounds(self) -> set[int]:
+        """Ids of mentions that are the first of two actors joined by "and"."""
+        owner = {i: m for m in self.mentions for i in range(m.first, m.last)}
+        found: set[int] = set()
+        for mention in self.mentions:
+            head = self._head(mention)
+            first = owner.get(head.head) if head.dep == "conj" else None
+            if first is not None and first is not mention:
+                found.add(id(first))
+        return found
+
+    def _is_subject(self, mention: Mention) -> bool:
+        tokens = self.parse.tokens[mention.first : mention.last]
+        return any(token.dep in _SUBJECT_DEPS for token in tokens)
+
+    def _fits(self, mention: Mention, word: str, labels: frozenset[str]) -> bool:
+        if word in _PERSON_PRONOUNS:
+            return mention.label in labels
+        plural = self.parse.tokens[mention.last - 1].tag in _PLURAL_TAGS
+        if word in _GROUP_PRONOUNS:
+            return (mention.label in labels and plural) or id(mention) in self.compounds
+        if word in _THING_PRONOUNS and mention.label == "AGENT":
+            return not plural
+        return mention.label in labels
+
+    def antecedent(self, token: Token) -> Mention | None:
+        word = token.lower
+        if word in _PERSON_PRONOUNS:
+            labels = _PERSON_LABELS
+        elif word in _GROUP_PRONOUNS:
+            labels = _GROUP_LABELS
+        elif word in _THING_PRONOUNS and (word != "it" or token.dep in _SUBJECT_DEPS):
+            labels = _THING_LABELS
+        else:
+            return None
+        sent = self.parse.tokens
+        candidates = [
+            m
+            for m in self.mentions
+            if m.last <= token.i
+            and token.sent - sent[m.first].sent <= _WINDOW
+            and self._fits(m, word, labels)
+        ]
+        if not candidates:
+            return None
+        # The subject of this sentence before the pronoun, else of the latest sentence with one.
+        subjects = [m for m in candidates if self._is_subject(m)]
+        return subjects[-1] if subjects else candidates[-1]
+
+    def mentions_of(self, covered: Sequence[bool]) -> list[Mention]:
+        found: list[Mention] = []
+        for token in self.parse.tokens:
+            if token.pos != "PRON" or covered[token.i]:
+                continue
+            antecedent = self.antecedent(token)
+            if antecedent is None:
+                continue
+            while antecedent.antecedent is not None and antecedent.label == "PRON":
+                antecedent = antecedent.antecedent
+            rule = f"coref:pronoun:{token.lower}"
+            if token.lower in _GROUP_PRONOUNS and id(antecedent) in self.compounds:
+                rule += ":compound"
+            found.append(
+                Mention(
+                    token.i,
+                    token.i + 1,
+                    "PRON",
+                    antecedent.code,
+                    rule,
+                    antecedent.wikidata,
+                    antecedent=antecedent,
+                )
+            )
+        return found

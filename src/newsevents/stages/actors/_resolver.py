@@ -1,0 +1,412 @@
+"""Resolve an article's mentions: titles, NER names, surnames, "the president", "the North"."""
+
+from __future__ import annotations
+
+from newsevents.dictionaries.actor_entries import PhraseEntry, country_of, select_actor
+from newsevents.dictionaries.actors import ActorDictionaries
+from newsevents.dictionaries.cities import big_city_countries, city_countries
+from newsevents.model import Actor, Article, Parse, Token
+from newsevents.stages.actors._mentions import (
+    MODIFIER_KINDS,
+    NOUN_POS,
+    Mention,
+    Piece,
+    combine,
+    find_pieces,
+    groups,
+)
+
+# spaCy NER labels (OntoNotes) that name possible actors, and places/events kept for later stages.
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PLACE_LABELS = frozenset({"LOC", "FAC", "EVENT"})
+# The small model tags some cities NORP ("Aleppo") or FAC ("Kharkiv").
+_CITY_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A capital is its government as a subject, as the one addressed by a verb of speaking or
+# pressing ("warned Pyongyang"), or after these prepositions ("talks with Kyiv"); elsewhere
+# ("in Pyongyang", "raided Ramallah") it is a place.
+_OBJECT_DEPS = frozenset({"dobj", "dative"})
+_ADDRESS_VERBS = frozenset(
+    {
+        "accuse",
+        "ask",
+        "back",
+        "blame",
+        "call",
+        "condemn",
+        "criticise",
+        "criticize",
+        "invite",
+        "pressure",
+        "press",
+        "praise",
+        "recognise",
+        "recognize",
+        "reassure",
+        "sanction",
+        "snub",
+        "support",
+        "tell",
+        "thank",
+        "threaten",
+        "urge",
+        "warn",
+    }
+)
+_METONYM_PREPOSITIONS = frozenset({"with", "against", "from", "on", "toward", "towards"})
+# Where a proper noun the tagger did not call a place is one all the same.
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "to", "into", "toward", "towards", "from", "around", "outside", "of"}
+)
+_SEIZE_VERBS = frozenset(
+    {"attack", "bomb", "capture", "encircle", "enter", "hit", "liberate", "raid", "retake"}
+    | {"seize", "shell", "storm", "strike", "target", "besiege", "take"}
+)
+_LABELS: dict[str, str] = {
+    "person": "PERSON",
+    "country": "GPE",
+    "capital": "GPE",
+    "demonym": "NORP",
+    "org": "ORG",
+    "agent": "AGENT",
+}
+# "the North"/"the South" name a Korea once the article mentions one (issue 3).
+_KOREA_CONTEXT = {"north": "PRK", "south": "KOR"}
+_KOREAS = frozenset({"PRK", "KOR"})
+_TITLE_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam"})
+_SURNAME = "surname"  # rule of a surname mention until it resolves
+
+
+def _code(actor: Actor | None) -> str | None:
+    return actor.code if actor is not None else None
+
+
+class Resolver:
+    """Resolve one article's mentions; holds the article-wide state coreference needs."""
+
+    def __init__(self, parse: Parse, article: Article, dictionaries: ActorDictionaries) -> None:
+        self.parse = parse
+        self.date = article.date[:10] if article.date else None
+        self.dictionaries = dictionaries
+        self.mentions: list[Mention] = []
+        self.story_discard: str | None = None
+        self.hidden: set[int] = set()  # tokens a discard phrase covers: never mentions
+
+    def _select(self, entry: PhraseEntry) -> Actor | None:
+        return select_actor(entry, self.date)
+
+    def build(self) -> list[Mention]:
+        found = find_pieces(self.parse, self.dictionaries, self.date)
+        self.story_discard = found.story_discard
+        self.hidden = found.hidden
+        grouped = groups(self.parse, found.pieces)
+        mentions = [m for group in grouped if (m := self._from_group(group))]
+        mentions = self._add_ner(mentions)
+        mentions.sort(key=lambda mention: mention.first)
+        self.mentions = mentions
+        self._add_surnames()
+        self._resolve_names()
+        self._add_places()
+        self._resolve_descriptions()
+        self._add_context_mentions()
+        self.mentions.sort(key=lambda mention: mention.first)
+        return self.mentions
+
+    def _title(self, pieces: list[Piece]) -> tuple[str | None, str | None, str | None]:
+        """Code, rule and role given by modifiers and agents (the person left out)."""
+        base: str | None = None
+        rule: str | None = None
+        role: str | None = None
+        alone = True
+        for piece in pieces:
+            entry = piece.entry
+            actor = self._select(entry)
+            if entry.kind == "agent" and actor is not None:
+                code = combine(base, actor.code)
+                alone = entry.alone
+                if code is None and entry.alone:
+                    code = actor.code.strip("~")
+                if code is not None:
+                    base, rule, role = code, actor.entry, entry.role or role
+            elif entry.kind in MODIFIER_KINDS and actor is not None:
+                base, rule = actor.code, actor.entry
+            elif entry.kind == "person" and actor is not None:
+                base, rule = country_of(actor.code) or actor.code, actor.entry
+        if base is not None and not alone and len(pieces) == 1:
+            base = None
+        return base, rule, role
+
+    def _from_group(self, group: list[Piece]) -> Mention | None:
+        person = next((piece for piece in group if piece.entry.kind == "person"), None)
+        first, last = group[0].first, group[-1].last
+        if person is not None and person is group[-1]:
+            return self._person_mention(group, person)
+        code, rule, role = self._title(group)
+        kinds = {piece.entry.kind for piece in group}
+        label = "AGENT" if "agent" in kinds else _LABELS[group[-1].entry.kind]
+        if group[-1].entry.kind == "country" and not group[-1].entry.actors:
+            label = "LOC"
+        if code is None and label == "AGENT":
+            return None
+        mention = Mention(first, last, label, code, rule, role=role, pieces=group)
+        if len(group) == 1 and group[0].entry.kind in ("capital", "country"):
+            mention.place = True
+            if group[0].entry.kind == "capital" and code is not None:
+                mention.code, mention.rule = self._capital(group[0], code)
+        return mention
+
+    def _capital(self, piece: Piece, code: str) -> tuple[str, str]:
+        tokens = self.parse.tokens
+        head = tokens[piece.last - 1]
+        preposition = tokens[head.head].lower if head.dep == "pobj" else ""
+        addressed = head.dep in _OBJECT_DEPS and tokens[head.head].lemma in _ADDRESS_VERBS
+        if head.dep in SUBJECT_DEPS or addressed or preposition in _METONYM_PREPOSITIONS:
+            return code + "GOV", f"capital:metonym:{piece.entry.text}"
+        return code, f"capital:place:{piece.entry.text}"
+
+    def _person_mention(self, group: list[Piece], person: Piece) -> Mention:
+        actor = self._select(person.entry)
+        titles = group[:-1]
+        code, rule, role = self._title(titles) if titles else (None, None, None)
+        names = frozenset(self._words(person.first, person.last))
+        mention = Mention(group[0].first, group[-1].last, "PERSON", pieces=group, names=names)
+        mention.role = person.entry.role or role
+        mention.surname = person.entry.partial and not titles
+        if actor is not None:
+            mention.code, mention.rule, mention.wikidata = actor.code, actor.entry, actor.wikidata
+        elif code is not None:
+            mention.code, mention.rule = code, f"title:{rule}"
+        else:
+            wikidata = next((a.wikidata for a in person.entry.actors if a.wikidata), None)
+            mention.wikidata = wikidata
+            mention.rule = f"builtin:persons:{person.entry.text} (no role)"
+        return mention
+
+    def _words(self, first: int, last: int) -> list[str]:
+        return [
+            token.text.lower()
+            for token in self.parse.tokens[first:last]
+            if token.text[:1].isalnum()
+        ]
+
+    def _add_ner(self, mentions: list[Mention]) -> list[Mention]:
+        covered: list[Mention | None] = [None] * len(self.parse.tokens)
+        for mention in mentions:
+            for i in range(mention.first, mention.last):
+                covered[i] = mention
+        countries = {country_of(m.code) for m in mentions if m.code}
+        for span in self.parse.spans:
+            if span.label not in _ACTOR_LABELS and span.label not in _PLACE_LABELS:
+                continue
+            if any(covered[i] or i in self.hidden for i in range(span.first, span.last)):
+                continue
+            before = covered[span.first - 1] if span.first else None
+            if span.label == "PERSON" and before is not None and before.label == "AGENT":
+                self._attach_name(before, span.first, span.last, covered)
+            else:
+                mention = self._ner_mention(span.first, span.last, span.label)
+                if span.label in _CITY_LABELS:
+                    self._place(mention, countries)
+                mentions.append(mention)
+        return mentions
+
+    def _place(
+        self, mention: Mention, countries: set[str | None], *, min_population: bool = False
+    ) -> None:
+        """A city or US state the dictionaries do not know carries its country's code."""
+        tokens = self.parse.tokens
+        text = self.parse.text[tokens[mention.first].start : tokens[mention.last - 1].end]
+        codes = (big_city_countries() if min_population else city_countries()).get(text)
+        if not codes:
+            return
+        # Of namesakes, one the article already mentions beats the most populous.
+        code = next((code for code in codes if code in countries), codes[0])
+        mention.label, mention.code, mention.place = "GPE", code, True
+        mention.rule = f"place:city:{text}"
+
+    def _add_places(self) -> None:
+        """Cities the tagger missed or called persons, where the syntax says place ("shelled
+        Kharkiv", "in eastern Aleppo"); big cities only, as small ones share people's names."""
+        owner = {i: m for m in self.mentions for i in range(m.first, m.last)}
+        countries = {country_of(m.code) for m in self.mentions if m.code}
+        tokens = self.parse.tokens
+        for token in tokens:
+            if token.pos != "PROPN" or token.i in self.hidden:
+                continue
+            mention = owner.get(token.i)
+            unknown = mention is not None and mention.code is None and mention.label == "PERSON"
+            bare = mention is None and token.pos == "PROPN" and token.ent_iob == "O"
+            if not (unknown or bare) or not self._place_syntax(token):
+                continue
+            place = mention or Mention(token.i, token.i + 1, "GPE", rule="ner")
+            if place.last - place.first != 1:
+                continue
+            self._place(place, countries, min_population=True)
+            if place.code is not None and mention is None:
+                self.mentions.append(place)
+        self.mentions.sort(key=lambda mention: mention.first)
+
+    def _place_syntax(self, token: Token) -> bool:
+        head = self.parse.tokens[token.head]
+        if token.dep == "pobj":
+            return head.lower in _PLACE_PREPOSITIONS
+        return token.dep == "dobj" and head.lemma in _SEIZE_VERBS
+
+    def _ner_mention(self, first: int, last: int, label: str) -> Mention:
+        while last > first and self.parse.tokens[last - 1].is_space:
+            last -= 1
+        mention = Mention(first, last, label, rule="ner")
+        if label == "PERSON":
+            mention.names = frozenset(self._words(first, last))
+        return mention
+
+    def _attach_name(
+        self, mention: Mention | None, first: int, last: int, covered: list[Mention | None]
+    ) -> None:
+        """A title mention followed by an unknown name: the name belongs to it."""
+        if mention is None or first != mention.last:
+            return
+        mention.last = last
+        mention.label = "PERSON"
+        mention.names = frozenset(self._words(first, last))
+        mention.title_code, mention.code = mention.code, None
+        for i in range(first, last):
+            covered[i] = mention
+
+    def covered(self) -> list[bool]:
+        """Per token, whether a mention or a discard phrase covers it."""
+        covered = [False] * len(self.parse.tokens)
+        for i in self.hidden:
+            covered[i] = True
+        for mention in self.mentions:
+            for i in range(mention.first, mention.last):
+                covered[i] = True
+        return covered
+
+    def _add_surnames(self) -> None:
+        """A capitalized word naming a person named before ("Ri", "Abe") the tagger missed."""
+        known = {word for m in self.mentions if m.code and m.label == "PERSON" for word in m.names}
+        if not known:
+            return
+        covered = self.covered()
+        for token in self.parse.tokens:
+            if token.pos not in NOUN_POS or covered[token.i] or not token.text[:1].isupper():
+                continue
+            if token.text.lower() in known and not token.text.isupper():
+                mention = Mention(token.i, token.i + 1, "PERSON", rule=_SURNAME)
+                mention.names = frozenset({token.lower})
+                self.mentions.append(mention)
+        self.mentions.sort(key=lambda mention: mention.first)
+
+    def _resolve_names(self) -> None:
+        """Give an unknown name the code of an earlier (or, failing that, later) full name."""
+        known = [m for m in self.mentions if m.label == "PERSON" and m.code and m.names]
+        for mention in self.mentions:
+            if mention.surname:
+                self._relink_surname(mention, known)
+            if mention.code is not None or not mention.names:
+                continue
+            if mention.label not in ("PERSON", "ORG", "GPE"):
+                continue
+            antecedent = self._name_antecedent(mention, known)
+            if antecedent is not None:
+                mention.label = "PERSON"
+                mention.code, mention.wikidata = antecedent.code, antecedent.wikidata
+                mention.rule, mention.antecedent = "coref:name", antecedent
+                mention.role = mention.role or antecedent.role
+            elif mention.title_code is not None:
+                mention.code, mention.rule = mention.title_code, "title"
+            else:
+                self._appositive_title(mention)
+        # A capitalized word that named nobody after all was no mention.
+        self.mentions = [m for m in self.mentions if m.code or m.rule != _SURNAME]
+
+    def _appositive_title(self, mention: Mention) -> None:
+        """ "The UAE's foreign minister, Abdullah bin Zayed,": the name takes the title's code."""
+        tokens = self.parse.tokens
+        head = tokens[mention.last - 1]
+        if mention.label != "PERSON" or head.dep != "appos":
+            return
+        title = next(
+            (m for m in self.mentions if m.first <= head.head < m.last and m.label == "AGENT"),
+            None,
+        )
+        if title is not None and title.code is not None:
+            mention.code, mention.rule, mention.antecedent = title.code, "title:appos", title
+
+    def _relink_surname(self, mention: Mention, known: list[Mention]) -> None:
+        """A surname the dictionary knows still refers to the latest namesake named before it
+        ("Kim" after "Kim Yong-chul" is not Kim Jong-un)."""
+        before = [m for m in known if m.first < mention.first and mention.names < m.names]
+        if before:
+            antecedent = before[-1]
+            mention.code, mention.wikidata = antecedent.code, antecedent.wikidata
+            mention.rule, mention.antecedent = "coref:name", antecedent
+
+    def _name_antecedent(self, mention: Mention, known: list[Mention]) -> Mention | None:
+        matches = [m for m in known if m is not mention and mention.names <= m.names]
+        before = [m for m in matches if m.first < mention.first]
+        if before:
+            return before[-1]
+        return matches[0] if matches else None
+
+    def _resolve_descriptions(self) -> None:
+        """ "the president", "Mr. President": the latest person holding that role."""
+        for mention in self.mentions:
+            if mention.label != "AGENT" or mention.role is None:
+                continue
+            if any(piece.entry.kind != "agent" for piece in mention.pieces):
+                self._link_same_role(mention)
+                continue
+            antecedent = self._role_antecedent(mention)
+            if antecedent is not None:
+                mention.code, mention.rule = antecedent.code, "coref:role"
+                mention.antecedent = antecedent
+                mention.wikidata = antecedent.wikidata
+
+    def _role_antecedent(self, mention: Mention) -> Mention | None:
+        previous = self.parse.tokens[mention.first - 1] if mention.first else None
+        definite = previous is not None and (
+            previous.lower in ("the", "this") or previous.lower in _TITLE_WORDS
+        )
+        if not definite:
+            return None
+        candidates = [
+            m
+            for m in self.mentions
+            if m.first < mention.first and m.label == "PERSON" and m.code and m.role == mention.role
+        ]
+        return candidates[-1] if candidates else None
+
+    def _link_same_role(self, mention: Mention) -> None:
+        candidates = [
+            m
+            for m in self.mentions
+            if m.first < mention.first
+            and m.label == "PERSON"
+            and m.code == mention.code
+            and m.role == mention.role
+        ]
+        if candidates:
+            mention.antecedent = candidates[-1]
+
+    def _add_context_mentions(self) -> None:
+        """ "the North" / "the South" in an article about the Koreas."""
+        koreas = {m.code[:3] for m in self.mentions if m.code and m.code[:3] in _KOREAS}
+        if not koreas:
+            return
+        covered = self.covered()
+        uncoded = {m.first: m for m in self.mentions if m.code is None and m.last == m.first + 1}
+        tokens = self.parse.tokens
+        for token in tokens:
+            code = _KOREA_CONTEXT.get(token.lower)
+            if code is None or not token.text[:1].isupper() or token.i == 0:
+                continue
+            following = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+            if tokens[token.i - 1].lower != "the" or (following and following.pos in NOUN_POS):
+                continue
+            mention = uncoded.get(token.i)
+            if mention is not None:
+                mention.label, mention.code, mention.rule = "GPE", code, "context:korea"
+            elif not covered[token.i]:
+                self.mentions.append(Mention(token.i, token.i + 1, "GPE", code, "context:korea"))
