@@ -69,12 +69,18 @@ def _entry_patterns(
     if entry.code in known and entry.code != NULL_CODE:
         where = f"{filename}:{entry.line}"
         yield Pattern(
-            entry.code, "verb", lemma, preps=particles, targets=_DEFAULT_TARGETS, entry=where
+            entry.code,
+            "verb",
+            lemma,
+            preps=particles,
+            targets=_DEFAULT_TARGETS,
+            entry=where,
+            reverse=_reverse(entry.reverse_code, known),
         )
     for verb_pattern in entry.patterns:
         if verb_pattern.code not in known:
             continue  # a code outside the CAMEO 1.1b3 codebook cannot be scored or mapped
-        pattern = _convert(dictionary, verb_pattern, lemma, particles, filename)
+        pattern = _convert(dictionary, verb_pattern, lemma, particles, filename, known)
         if pattern is not None:
             yield pattern
 
@@ -85,6 +91,7 @@ def _convert(
     lemma: str,
     particles: tuple[frozenset[str], ...],
     filename: str,
+    known: set[str],
 ) -> Pattern | None:
     shape = _shape(dictionary, verb_pattern.after)
     if not shape.preps and not shape.words:
@@ -99,7 +106,13 @@ def _convert(
         obj_modifiers=tuple(words[:-1]),
         targets=(shape.target,) if shape.target else _DEFAULT_TARGETS,
         entry=f"{filename}:{verb_pattern.line}",
+        reverse=_reverse(verb_pattern.reverse_code, known),
     )
+
+
+def _reverse(code: str | None, known: set[str]) -> str:
+    """A reverse code the codebook knows ("[042:043]" -> "043"), else none."""
+    return code if code and code in known and code != NULL_CODE else ""
 
 
 def _shape(dictionary: VerbDictionary, elements: tuple[PatternElement, ...]) -> _Shape:

@@ -7,7 +7,12 @@ import pickle
 import pytest
 
 from newsevents.dictionaries.cameo import cameo_codes
-from newsevents.dictionaries.lexicon import load_lexicon, parse_lexicon_lines
+from newsevents.dictionaries.lexicon import (
+    Pattern,
+    PatternIndex,
+    load_lexicon,
+    parse_lexicon_lines,
+)
 from newsevents.errors import DictionaryError
 
 
@@ -76,3 +81,50 @@ def test_target_column_parses_slots_and_required_mark(
 ) -> None:
     (pattern,) = parse_lexicon_lines([line], kind="verb", source="t")
     assert (pattern.targets, pattern.target_required) == (targets, required)
+
+
+def _pattern(code: str, preps: tuple[str, ...] = (), obj: str = "") -> Pattern:
+    return Pattern(
+        code,
+        "verb",
+        "hold",
+        preps=tuple(frozenset({word}) for word in preps),
+        obj=frozenset({obj}) if obj else frozenset(),
+    )
+
+
+INDEXED = (
+    _pattern("040", obj="talk"),
+    _pattern("010"),
+    _pattern("046", obj="negotiation"),
+    _pattern("044", preps=("on",), obj="sideline"),
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "codes"),
+    [
+        (set(), ["010"]),
+        ({"talk"}, ["040", "010"]),
+        ({"talk", "on", "negotiation"}, ["040", "010", "046", "044"]),
+        ({"with"}, ["010"]),
+    ],
+)
+def test_pattern_index_keeps_needed_patterns_in_file_order(
+    words: set[str], codes: list[str]
+) -> None:
+    index = PatternIndex.build(INDEXED)
+    assert [pattern.code for pattern in index.candidates(words)] == codes
+
+
+def test_dependency_requirement_is_a_preposition_group() -> None:
+    (pattern,) = parse_lexicon_lines(["010\tcall\t+~oprd\tdobj"], kind="verb", source="t")
+    assert (pattern.preps, pattern.targets) == ((frozenset({"~oprd"}),), ("dobj",))
+
+
+def test_lexicon_indexes_every_verb_lemma() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.verb_index.keys() == lexicon.verbs.keys()
+    assert all(
+        lexicon.verb_index[lemma].patterns == patterns for lemma, patterns in lexicon.verbs.items()
+    )

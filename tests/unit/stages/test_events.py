@@ -50,6 +50,7 @@ def _dyads(events: tuple[Event, ...]) -> set[tuple[str | None, str | None, str, 
     return {(e.source, e.target, e.code, e.mode) for e in events}
 
 
+ASSERTED = "asserted"
 CASES = [
     ("Russia accused Ukraine of shelling the city.", ("RUS", "UKR", "112", "asserted")),
     ("Pompeo was criticized by North Korea.", ("PRK", "USAGOV", "111", "asserted")),
@@ -77,6 +78,20 @@ CASES = [
     ("Germany suspended arms exports to Turkey.", ("DEU", "TUR", "1622", "asserted")),
     ("Russia suspended an agreement with the United States.", ("RUS", "USA", "160", "asserted")),
     ("Trump and Kim signed an agreement in Singapore.", ("PRKGOV", "USAGOV", "057", "asserted")),
+    # Nominal events: between-phrases, hyphenated parties, venues, a visit's meeting.
+    ("The summit between Trump and Kim in Singapore ended.", ("USAGOV", "PRKGOV", "044", ASSERTED)),
+    ("The summit between Trump and Kim in Singapore ended.", ("PRKGOV", "USAGOV", "044", ASSERTED)),
+    ("The Singapore summit between Trump and Kim ended.", ("PRKGOV", "USAGOV", "044", "asserted")),
+    ("The Trump-Kim summit ended without a deal.", ("USAGOV", "PRKGOV", "040", "asserted")),
+    ("The Russia-Ukraine talks in Turkey ended.", ("UKR", "RUS", "044", "asserted")),
+    ("Russia and Ukraine held talks in Turkey.", ("RUS", "UKR", "044", "asserted")),
+    ("Trump met Kim in Singapore.", ("USAGOV", "PRKGOV", "044", "asserted")),
+    ("Trump met Kim in Pyongyang.", ("USAGOV", "PRKGOV", "040", "asserted")),
+    ("Pompeo's visit to Pyongyang with Kim ended.", ("USAGOV", "PRKGOV", "040", ASSERTED)),
+    ("Pompeo's visit to Pyongyang with Kim ended.", ("PRKGOV", "USAGOV", "040", ASSERTED)),
+    # Naming and describing someone is a statement addressed to them.
+    ("Israel called Iran a threat to the region.", ("ISR", "IRN", "010", "asserted")),
+    ("Iran described the United States as an enemy.", ("IRN", "USA", "010", "asserted")),
 ]  # fmt: skip
 
 # Sentences that must yield no event, and why.
@@ -96,6 +111,8 @@ ONLY_CODES = [
     ("Russia accused Ukraine of shelling the city.", {"112"}),
     ("Turkey thanked Japan for its support.", {"051"}),
     ("Britain withdrew its troops from Qatar.", {"087"}),
+    ("Trump met Kim in Pyongyang.", {"040"}),
+    ("Pompeo's visit to Pyongyang with Kim ended.", {"042", "043", "040"}),
 ]
 
 
@@ -209,7 +226,11 @@ SEED_EVENTS = [
     ("Kim's request for concrete steps", "PRK", "USA", "02"),
     ("Kim's wish for a new meeting", "PRK", "USA", "03"),
     ("Pompeo's visit to Pyongyang", "USA", "PRK", "04"),
-    ("the joint statement signed in Singapore", "PRK", None, "05"),
+    ("the joint statement we signed in Singapore", "PRK", "USA", "05"),
+    ("the joint statement we signed in Singapore", "USA", "PRK", "05"),
+    ("the June 12 summit in Singapore", "PRK", "USA", "04"),
+    ("the June 12 summit in Singapore", "USA", "PRK", "04"),
+    ("the first meeting with you, Mr. President", "USA", "PRK", "04"),
     ("the Foreign Ministry's criticism of the US", "PRK", "USA", "11"),
     ("the US request to the UN", "USA", "IGO", "02"),
     ("the US accusation about the petroleum quota", "USA", "PRK", "11"),
@@ -233,3 +254,59 @@ def test_seed_korean_war_deaths_are_not_an_asserted_event(
 ) -> None:
     killed = [e for e in seed_events if e.root in ("18", "19", "20") and e.mode == "asserted"]
     assert killed == []
+
+
+def test_seed_pompeo_meets_kim_yong_chul_during_his_visit(
+    seed_parse: Parse, seed_events: tuple[Event, ...]
+) -> None:
+    text = seed_parse.text
+    (visit,) = [s.index for s in seed_parse.sentences if "Yong-chul" in text[s.start : s.end]]
+    meetings = {
+        (e.source, e.target) for e in seed_events if e.code == "040" and visit in e.evidence
+    }
+    assert meetings >= {("USAGOV", "PRKGOV"), ("PRKGOV", "USAGOV")}
+
+
+@pytest.fixture(scope="module")
+def seed_summit(
+    seed_article: Article, seed_parse: Parse, seed_events: tuple[Event, ...]
+) -> tuple[Event, ...]:
+    """The Singapore summit events after the real dating and places stages."""
+    from newsevents.dictionaries.actors import load_actor_dictionaries
+    from newsevents.stages.actors import extract_actors
+    from newsevents.stages.dates import extract_timexes
+    from newsevents.stages.dating import date_events
+    from newsevents.stages.places import locate_events
+
+    entities = extract_actors(
+        seed_parse, article=seed_article, dictionaries=load_actor_dictionaries()
+    )
+    timexes = extract_timexes(seed_parse, article=seed_article)
+    events = date_events(seed_events, parse=seed_parse, article=seed_article, timexes=timexes)
+    events = locate_events(events, parse=seed_parse, article=seed_article, entities=entities)
+    text = seed_parse.text
+    return tuple(e for e in events if text[e.trigger_start or 0 : e.trigger_end or 0] == "summit")
+
+
+def test_seed_summit_is_a_meeting_at_a_third_location_both_ways(
+    seed_summit: tuple[Event, ...],
+) -> None:
+    assert {(e.source, e.target, e.code) for e in seed_summit if e.mode == "asserted"} >= {
+        ("PRKGOV", "USAGOV", "044"),
+        ("USAGOV", "PRKGOV", "044"),
+    }
+
+
+def test_seed_summit_is_dated_june_12_in_singapore(seed_summit: tuple[Event, ...]) -> None:
+    summits = [e for e in seed_summit if e.code == "044"]
+    assert summits
+    assert {(e.date, e.date_precision) for e in summits} == {("2018-06-12", "day")}
+    assert {e.location.name if e.location else None for e in summits} == {"Singapore"}
+
+
+def test_seed_headline_events_stay_inside_the_headline(
+    seed_article: Article, seed_events: tuple[Event, ...]
+) -> None:
+    end = len(seed_article.title or "")
+    assert seed_article.text.startswith(seed_article.title or "-")
+    assert all(e.end <= end or e.start >= end for e in seed_events)

@@ -90,3 +90,58 @@ def test_null_pattern_blocks_the_verb_default(parse_text: Callable[[str, str], P
     article = Article(id="n", text=text)
     events = extract_events(parse, article=article, entities=(japan,), quotes=(), lexicon=lexicon)
     assert events == ()
+
+
+def test_indexed_patterns_match_like_all_patterns(
+    parse_text: Callable[[str, str], Parse],
+    phoenix_lexicon: Lexicon,
+    phoenix_actors: ActorDictionaries,
+) -> None:
+    from newsevents.stages.events import _dependent_words
+    from newsevents.stages.events._index import build_index
+    from newsevents.stages.events._match import match_verb
+
+    text = " ".join(sentence for sentence, _ in CASES)
+    parse = parse_text(text, "i")
+    article = Article(id="i", text=text, date="2019-07-20")
+    index = build_index(parse, extract_actors(parse, article=article, dictionaries=phoenix_actors))
+    compared = 0
+    for token in parse.tokens:
+        verb_index = phoenix_lexicon.verb_index.get(token.lemma.lower())
+        if token.pos != "VERB" or verb_index is None:
+            continue
+        indexed = verb_index.candidates(_dependent_words(index, token))
+        everything = match_verb(index, token, verb_index.patterns)
+        assert (match_verb(index, token, indexed) if indexed else None) == everything
+        compared += 1
+    assert compared >= len(CASES)
+
+
+@pytest.mark.parametrize(
+    ("code", "reverse", "expected"),
+    [("042", "043", ("CHN", "JPN", "043")), ("046", "046", ("CHN", "JPN", "046"))],
+)
+def test_reverse_code_gives_the_target_side(
+    parse_text: Callable[[str, str], Parse],
+    code: str,
+    reverse: str,
+    expected: tuple[str, str, str],
+) -> None:
+    text = "Japan toured China."
+    pattern = Pattern(code, "verb", "tour", targets=("dobj",), reverse=reverse)
+    parse = parse_text(text, "r")
+    japan = Entity("r", 0, 5, "Japan", "GPE", "JPN", 0)
+    china = Entity("r", 13, 18, "China", "GPE", "CHN", 0)
+    events = extract_events(
+        parse,
+        article=Article(id="r", text=text),
+        entities=(japan, china),
+        quotes=(),
+        lexicon=Lexicon({"tour": (pattern,)}, {}),
+    )
+    assert expected in {(e.source, e.target, e.code) for e in events}
+
+
+def test_petrarch_reverse_codes_are_kept(phoenix_lexicon: Lexicon) -> None:
+    reverses = {p.reverse for group in phoenix_lexicon.verbs.values() for p in group}
+    assert {"043", "042"} <= reverses

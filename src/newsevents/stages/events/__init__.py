@@ -9,15 +9,16 @@ from newsevents.model import Article, Entity, Event, Parse, Quote, Token
 from newsevents.stages.events._assemble import (
     Draft,
     drafts_of,
-    headline_sentences,
     merge_events,
     statement_drafts,
     to_event,
 )
 from newsevents.stages.events._frames import counterpart
-from newsevents.stages.events._grammar import LIGHT_VERBS
+from newsevents.stages.events._grammar import LIGHT_VERBS, PRESUPPOSING_PREPS
+from newsevents.stages.events._headline import headline_end, split_headline
 from newsevents.stages.events._index import ArticleIndex, build_index
 from newsevents.stages.events._match import Match, match_noun, match_verb
+from newsevents.stages.events._meetings import joint_we, third_location, visit_meeting
 from newsevents.stages.events._modality import event_mode
 
 __all__ = ["extract_events"]
@@ -49,15 +50,15 @@ def extract_events(
     ``entities``. With ``one_a_story`` the same (source, target, code, mode) reported in several
     sentences is one event whose ``evidence`` lists them all.
     """
-    index = build_index(parse, entities, quotes)
+    end = headline_end(parse, article)
+    index = build_index(split_headline(parse, end), entities, quotes)
     drafts: list[Draft] = []
     for sentence in parse.sentences:
         if sentence.index in index.actor_sentences:
             drafts.extend(_sentence_drafts(index, parse.sentence_tokens(sentence), lexicon))
     drafts = statement_drafts(index, quotes, drafts, lexicon)
     events = [to_event(article, draft) for draft in drafts]
-    headline = headline_sentences(index, article)
-    return merge_events(events, headline=headline, one_a_story=one_a_story)
+    return merge_events(events, headline_end=end, one_a_story=one_a_story)
 
 
 def _sentence_drafts(
@@ -65,8 +66,7 @@ def _sentence_drafts(
 ) -> list[Draft]:
     matches: dict[int, Match] = {}
     for token in tokens:
-        patterns = lexicon.verbs.get(token.lemma.lower()) if token.pos in _VERB_POS else None
-        match = match_verb(index, token, patterns) if patterns else None
+        match = _verb_match(index, token, lexicon) if token.pos in _VERB_POS else None
         if match is not None:
             matches[token.i] = match
     consumed = _consumed(index, matches)
@@ -84,8 +84,32 @@ def _sentence_drafts(
         match = matches[i]
         if match.code in _VAGUE_CODES and not match.targets:
             continue  # "agreed to work toward ...", "urged caution": no content, no one addressed
-        drafts.extend(drafts_of(match, event_mode(index, match.trigger)))
+        mode = event_mode(index, match.trigger)
+        drafts.extend(drafts_of(third_location(index, joint_we(index, match)), mode))
+        meeting = visit_meeting(index, match)
+        if meeting is not None:
+            drafts.extend(drafts_of(third_location(index, meeting), mode))
     return drafts
+
+
+def _verb_match(index: ArticleIndex, verb: Token, lexicon: Lexicon) -> Match | None:
+    verb_index = lexicon.verb_index.get(verb.lemma.lower())
+    if verb_index is None:
+        return None
+    if verb_index.small:
+        return match_verb(index, verb, verb_index.patterns)
+    patterns = verb_index.candidates(_dependent_words(index, verb))
+    return match_verb(index, verb, patterns) if patterns else None
+
+
+def _dependent_words(index: ArticleIndex, verb: Token) -> set[str]:
+    """What a pattern may require of ``verb``: its dependents' words, lemmas and "~dep"s."""
+    words: set[str] = set()
+    for child in index.tokens_of(verb.i):
+        words.update((child.lower, child.lemma.lower(), f"~{child.dep}"))
+        if child.dep == "xcomp":
+            words.add("to")  # "refused to meet" matches a pattern's "to"
+    return words
 
 
 def _consumed(index: ArticleIndex, matches: dict[int, Match]) -> set[int]:
@@ -152,9 +176,19 @@ def _apply_frames(index: ArticleIndex, matches: dict[int, Match]) -> dict[int, M
 
 
 def _subtree(index: ArticleIndex, i: int) -> list[int]:
+    """Token ``i`` and its dependents, short of adjuncts that presuppose their own event.
+
+    "Asked Trump for steps to promote ... after the summit of June 12": the summit is no part
+    of what is asked for.
+    """
+    tokens = index.parse.tokens
     found = [i]
     for j in found:
-        found.extend(index.children[j])
+        found.extend(
+            k
+            for k in index.children[j]
+            if not (tokens[k].dep == "prep" and tokens[k].lower in PRESUPPOSING_PREPS)
+        )
     return found
 
 

@@ -17,6 +17,7 @@ _SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 # Raising a subject more than a few clauses up finds the wrong actor more often than the right one.
 _MAX_CLIMB = 3
 _INSIDE_DEPTH = 2
+_PLURAL_POSSESSIVES = frozenset({"their"})
 
 
 def actors_at(index: ArticleIndex, token: Token | None) -> list[Mention]:
@@ -106,24 +107,63 @@ def subject_of(index: ArticleIndex, verb: Token) -> Token | None:
 def noun_sources(index: ArticleIndex, noun: Token) -> list[Mention]:
     """The agents of an event noun: possessor, actor modifier, by-phrase or light-verb subject."""
     tokens = index.parse.tokens
+    parties = between_parties(index, noun)
+    if parties:
+        # "The Singapore summit between Trump and Kim": the between-phrase names the parties,
+        # so a place compounded with the noun is the venue.
+        return parties[:1]
     for child in index.tokens_of(noun.i):
+        if child.dep == "poss" and child.lower in _PLURAL_POSSESSIVES:
+            # "Moon and Kim met. Their summit ...": everyone the antecedent phrase names.
+            found = actors_at(index, index.antecedent_token(child.i))
+            if len(found) > 1:
+                return found
         if child.dep == "poss" or (child.dep in ACTOR_INSIDE_DEPS and child.i < noun.i):
-            found = actors_at(index, child)
+            found = _hyphenated(index, child) or actors_at(index, child)
             if found:
                 return found
-        if child.dep == "prep" and child.lower in ("by", "between"):
+        if child.dep == "prep" and child.lower == "by":
             found = actors_at(index, index.child(child.i, frozenset({"pobj"})))
             if found:
-                return found[:1] if child.lower == "between" else found
+                return found
     head = tokens[noun.head]
     if noun.dep in ("dobj", "nsubjpass") and head.lemma.lower() in LIGHT_VERBS:
         return verb_sources(index, head) if noun.dep == "dobj" else []
     return []
 
 
-def between_targets(index: ArticleIndex, noun: Token) -> list[Mention]:
-    """The other parties of "talks between X and Y": everyone after the first."""
-    for child in index.tokens_of(noun.i):
-        if child.dep == "prep" and child.lower == "between":
-            return actors_at(index, index.child(child.i, frozenset({"pobj"})))[1:]
-    return []
+def _hyphenated(index: ArticleIndex, modifier: Token) -> list[Mention]:
+    """The parties of a hyphenated compound: "the Trump-Kim summit", "US-Russia talks"."""
+    tokens = index.parse.tokens
+    chain = [modifier]
+    for token in chain:
+        chain.extend(c for c in index.tokens_of(token.i) if c.dep == "compound")
+    if not any(tokens[i].tag == "HYPH" for t in chain for i in index.children[t.i]):
+        return []
+    found: list[Mention] = []
+    for token in sorted(chain, key=lambda t: t.i):
+        mention = index.mention(token.i)
+        if mention is not None and all(m.entity is not mention.entity for m in found):
+            found.append(mention)
+    return found if len(found) > 1 else []
+
+
+def between_parties(index: ArticleIndex, noun: Token) -> list[Mention]:
+    """The distinct parties of "talks between X and Y" (a pronoun that repeats the other
+    party's actor is resolved again, see ``ArticleIndex.other_person``)."""
+    prep = next(
+        (c for c in index.tokens_of(noun.i) if c.dep == "prep" and c.lower == "between"), None
+    )
+    if prep is None:
+        return []
+    pobj = index.child(prep.i, frozenset({"pobj"}))
+    if pobj is None and prep.i + 1 < len(index.parse.tokens):
+        pobj = index.parse.tokens[prep.i + 1]  # the model left "between Trump and Kim" unattached
+    parties = actors_at(index, pobj)
+    for position, mention in enumerate(parties):
+        others = {m.actor for m in parties if m is not mention}
+        if mention.actor in others and mention.entity.label == "PRON":
+            replacement = index.other_person(mention, others)
+            if replacement is not None:
+                parties[position] = replacement
+    return parties

@@ -27,7 +27,6 @@ INTENT_CODE = "036"
 ACCUSATION_CODE = "112"
 VIOLATION_CODES = frozenset({"128", "196"})
 SPEAKER_ROOTS = frozenset({"04", "05"})
-_HEADLINE_END = (".", "!", "?", '"', ":")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +61,8 @@ def drafts_of(match: Match, mode: Mode) -> list[Draft]:
             continue
         drafts.append(Draft(code, source, target, mode, *args))
         paired = PAIRED_CODES.get(code)
+        if match.pattern.reverse and code == match.pattern.code:
+            paired = match.pattern.reverse  # a user dictionary's "[042:043]"
         single = not match.sources[1:] and not match.targets[1:]
         if code in MUTUAL_CODES and single and source is not None and target is not None:
             drafts.append(Draft(code, target, source, mode, *args[:3], f"{match.rule}+mutual"))
@@ -83,7 +84,7 @@ def statement_drafts(
     for number, quote in enumerate(quotes):
         if party(quote.speaker_actor) is None:
             continue  # no speaker, or a bare role ("the two leaders said")
-        verb = _reporting_verb(index, quote)
+        verb = index.verbs[number]
         linked = False
         for position, draft in enumerate(result):
             if (
@@ -97,8 +98,43 @@ def statement_drafts(
                 linked = True
         if not linked:
             result.append(_statement(index, quote, number, verb, lexicon))
-        result.extend(_quoted_content(quote, number, result, _speaker_mention(index, quote)))
+        speaker = _speaker_mention(index, quote)
+        result = _supply_speaker(quote, number, result, speaker)
+        result.extend(_quoted_content(quote, number, result, speaker))
     return result
+
+
+def _supply_speaker(
+    quote: Quote, number: int, drafts: list[Draft], speaker: Mention
+) -> list[Draft]:
+    """In a direct quote the speaker is the one who met: "the first meeting with you"."""
+    if quote.kind != "direct" or not any(_speaker_did(quote, d, speaker) for d in drafts):
+        return drafts
+    result: list[Draft] = []
+    for draft in drafts:
+        if not _speaker_did(quote, draft, speaker):
+            result.append(draft)
+            continue
+        rule = f"{draft.rule}+quote:speaker"
+        result.append(dataclasses.replace(draft, source=speaker, rule=rule, quote=number))
+        if draft.code in MUTUAL_CODES:
+            mirror = dataclasses.replace(
+                draft, source=draft.target, target=speaker, rule=f"{rule}+mutual", quote=number
+            )
+            result.append(mirror)
+    return result
+
+
+def _speaker_did(quote: Quote, draft: Draft, speaker: Mention) -> bool:
+    return (
+        quote.start <= draft.trigger.start < quote.end
+        and draft.quote is None
+        and draft.source is None
+        and draft.target is not None
+        and draft.target.actor != speaker.actor
+        and draft.code[:2] in SPEAKER_ROOTS
+        and draft.mode != "future"
+    )
 
 
 def _quoted_content(
@@ -119,10 +155,6 @@ def _quoted_content(
             party = other or draft.target
             rule = f"{draft.rule}+quote:intent=>{INTENT_CODE}"
             implied.append(_implied(draft, INTENT_CODE, speaker, party, rule, number))
-        elif draft.source is None and draft.target is not None:
-            # "The first meeting with you": the speaker is the one who met.
-            rule = f"{draft.rule}+quote:speaker"
-            implied.append(dataclasses.replace(draft, source=speaker, rule=rule, quote=number))
     return implied
 
 
@@ -134,20 +166,6 @@ def _implied(
     return dataclasses.replace(
         draft, code=code, source=source, target=target, mode="asserted", rule=rule, quote=number
     )
-
-
-def _reporting_verb(index: ArticleIndex, quote: Quote) -> Token | None:
-    if quote.verb is None:
-        return None
-    anchor = quote.speaker_start if quote.speaker_start is not None else quote.start
-    sentences = index.parse.sentences
-    # The reporting verb is in the quote's sentence or a neighbour.
-    first = sentences[max(quote.sentence - 1, 0)].first if sentences else 0
-    last = sentences[min(quote.sentence + 1, len(sentences) - 1)].last if sentences else 0
-    candidates = [
-        token for token in index.parse.tokens[first:last] if token.lemma.lower() == quote.verb
-    ]
-    return min(candidates, key=lambda token: abs(token.start - anchor), default=None)
 
 
 def _statement(
@@ -223,19 +241,24 @@ def to_event(article: Article, draft: Draft) -> Event:
 
 
 def merge_events(
-    events: Iterable[Event], *, headline: frozenset[int], one_a_story: bool
+    events: Iterable[Event], *, headline_end: int, one_a_story: bool
 ) -> tuple[Event, ...]:
     """One event per (source, target, code, mode); headline copies of body events always go.
 
-    Without ``one_a_story`` only duplicates within a sentence and headline copies merge.
+    An event is the headline's when its trigger starts before ``headline_end``. Without
+    ``one_a_story`` only duplicates within a sentence and headline copies merge.
     """
-    ordered = sorted(events, key=lambda event: (event.sentence in headline, event.sentence))
+
+    def in_headline(event: Event) -> bool:
+        return (event.trigger_start or event.start) < headline_end
+
+    ordered = sorted(events, key=lambda event: (in_headline(event), event.sentence))
     kept: dict[tuple[object, ...], Event] = {}
     key_of_base: dict[tuple[object, ...], tuple[object, ...]] = {}
     for event in ordered:
         base: tuple[object, ...] = (event.source, event.target, event.code, event.mode)
         key = base if one_a_story else (*base, event.sentence)
-        if event.sentence in headline:
+        if in_headline(event):
             key = key_of_base.get(base, key)
         key_of_base.setdefault(base, key)
         first = kept.get(key)
@@ -246,19 +269,3 @@ def merge_events(
         quote = first.quote if first.quote is not None else event.quote
         kept[key] = dataclasses.replace(first, evidence=evidence, quote=quote)
     return tuple(sorted(kept.values(), key=lambda event: (event.sentence, event.start)))
-
-
-def headline_sentences(index: ArticleIndex, article: Article) -> frozenset[int]:
-    """Sentences of a headline at the top of the text (the title, or an unpunctuated first line)."""
-    text = index.parse.text
-    stripped = text.lstrip()
-    offset = len(text) - len(stripped)
-    title = (article.title or "").strip()
-    if title and stripped.startswith(title):
-        end = offset + len(title)
-    else:
-        line = stripped.split("\n", 1)[0].rstrip()
-        if not line or line.endswith(_HEADLINE_END) or "\n" not in stripped:
-            return frozenset()
-        end = offset + len(line)
-    return frozenset(s.index for s in index.parse.sentences if s.start < end)

@@ -40,6 +40,9 @@ HYPOTHETICAL_GOVERNORS = frozenset(
     }
 )  # fmt: skip
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Adjuncts that presuppose their event happened ("before Pompeo's visit", "after the summit"):
+# never the content of an appeal or a reason, and asserted whatever governs them.
+PRESUPPOSING_PREPS = frozenset({"before", "after", "during", "since", "following", "amid", "at"})
 
 # Modifiers of an event noun that say it has not happened ("a planned visit", "no talks").
 FUTURE_NOUN_MODIFIERS = frozenset({"planned", "upcoming", "next", "new", "future", "scheduled"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 
 from newsevents.model import Entity, Parse, Quote, Token
@@ -14,8 +15,13 @@ _MAX_ANTECEDENT_HOPS = 8
 # preceding person within this many sentences: a fallback measured on the seed and dev set.
 _PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 _PRONOUN_REACH = 2
-# "We" and "I" inside a quotation are its speaker.
+# Mentions a personal pronoun can stand for (AGENT: "the North Korean leader").
+_PERSON_LABELS = frozenset({"PERSON", "AGENT"})
+# "We" and "I" inside a quotation are its speaker, "you" the one the quote is addressed to.
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+_SECOND_PERSON = frozenset({"you", "your"})
+# Where a reporting verb names whom it addresses: "asked Trump", "told him", "wrote to Moon".
+_ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +44,13 @@ class ArticleIndex:
     entities: tuple[Entity, ...]
     actor_sentences: frozenset[int]  # sentences with at least one coded actor
     speakers: tuple[tuple[int, int, str], ...] = ()  # (start, end, actor) of attributed quotes
+    addressees: tuple[tuple[int, int, int], ...] = ()  # (start, end, token) of addressed quotes
+    verbs: tuple[Token | None, ...] = ()  # the reporting verb of each quote
+    child_tokens: tuple[tuple[Token, ...], ...] = ()  # ``children`` as tokens
     token_ends: tuple[int, ...] = ()  # end offset per token, for bisecting offsets
 
     def tokens_of(self, i: int) -> tuple[Token, ...]:
-        tokens = self.parse.tokens
-        return tuple(tokens[j] for j in self.children[i])
+        return self.child_tokens[i]
 
     def child(self, i: int, deps: frozenset[str]) -> Token | None:
         for j in self.children[i]:
@@ -58,6 +66,38 @@ class ArticleIndex:
         actor = self.actors[index]
         return Mention(actor, self.entities[index], i) if actor else None
 
+    def other_person(self, mention: Mention, exclude: set[str]) -> Mention | None:
+        """The nearest person or agent before a pronoun ``mention`` whose actor is not excluded.
+
+        Parties joined by "between" are distinct: in "the summit between him and the US
+        president" the pronoun cannot be the president, so it takes the next candidate back.
+        """
+        token = self.parse.tokens[mention.token]
+        if token.lower not in _PERSONAL_PRONOUNS:
+            return None
+        for index in range(len(self.entities) - 1, -1, -1):
+            entity = self.entities[index]
+            actor = self.actors[index]
+            if entity.start >= token.start or not actor or actor in exclude:
+                continue
+            if token.sent - entity.sentence > _PRONOUN_REACH:
+                return None
+            if entity.label in _PERSON_LABELS:
+                pronoun = dataclasses.replace(
+                    mention.entity, actor=actor, rule="events:distinct-party", antecedent=index
+                )
+                return Mention(actor, pronoun, mention.token)
+        return None
+
+    def antecedent_token(self, i: int) -> Token | None:
+        """The last token of the mention that the pronoun at token ``i`` refers back to."""
+        position = self.entity_of[i]
+        antecedent = self.entities[position].antecedent if position >= 0 else None
+        if antecedent is None or not 0 <= antecedent < len(self.entities):
+            return None
+        last = bisect.bisect_left(self.token_ends, self.entities[antecedent].end)
+        return self.parse.tokens[min(last, len(self.parse.tokens) - 1)]
+
     def speaker_at(self, offset: int) -> str | None:
         """The actor who speaks at ``offset``: the speaker of a quote that covers it."""
         for start, end, actor in self.speakers:
@@ -65,10 +105,31 @@ class ArticleIndex:
                 return actor
         return None
 
+    def addressee_at(self, offset: int) -> Mention | None:
+        """Whom the quote that covers ``offset`` is addressed to ("asked Trump: '...'")."""
+        for start, end, i in self.addressees:
+            if start <= offset < end and i >= 0 and self.entity_of[i] >= 0:
+                return self.mention(i)
+        return None
+
     def _pronoun(self, i: int) -> Mention | None:
         token = self.parse.tokens[i]
         if token.pos != "PRON":
             return None
+        if token.lower in _SECOND_PERSON:
+            addressee = self.addressee_at(token.start)
+            if addressee is None:
+                return None
+            you = dataclasses.replace(
+                addressee.entity,
+                start=token.start,
+                end=token.end,
+                text=token.text,
+                label="PRON",
+                sentence=token.sent,
+                rule="events:quote-addressee",
+            )
+            return Mention(addressee.actor, you, i)
         if token.lower in _FIRST_PERSON:
             actor = self.speaker_at(token.start)
             if actor is None:
@@ -117,6 +178,7 @@ def build_index(
         if token.head != token.i:
             children[token.head].append(token.i)
     actors = tuple(_resolve(entities, index) for index in range(len(entities)))
+    verbs = tuple(reporting_verb(parse, quote) for quote in quotes)
     return ArticleIndex(
         parse=parse,
         children=tuple(tuple(group) for group in children),
@@ -132,7 +194,43 @@ def build_index(
             if (actor := party(quote.speaker_actor)) is not None
         ),
         token_ends=tuple(token.end for token in parse.tokens),
+        addressees=tuple(
+            (quote.start, quote.end, _addressee(parse, children, verb))
+            for quote, verb in zip(quotes, verbs, strict=True)
+            if party(quote.speaker_actor) is not None
+        ),
+        verbs=verbs,
+        child_tokens=tuple(tuple(parse.tokens[j] for j in group) for group in children),
     )
+
+
+def _addressee(parse: Parse, children: list[list[int]], verb: Token | None) -> int:
+    """The token naming whom a quote is addressed to: its reporting ``verb``'s object, or -1."""
+    if verb is None:
+        return -1
+    for j in children[verb.i]:
+        child = parse.tokens[j]
+        if child.dep in _ADDRESSEE_DEPS and child.pos != "ADP":
+            return j
+        if child.dep in ("dative", "prep") and child.lower == "to":
+            for k in children[j]:
+                if parse.tokens[k].dep == "pobj":
+                    return k
+    return -1
+
+
+def reporting_verb(parse: Parse, quote: Quote) -> Token | None:
+    """The token of ``quote``'s reporting verb, in its sentence or a neighbour."""
+    if quote.verb is None:
+        return None
+    anchor = quote.speaker_start if quote.speaker_start is not None else quote.start
+    sentences = parse.sentences
+    if not sentences:
+        return None
+    first = sentences[max(quote.sentence - 1, 0)].first
+    last = sentences[min(quote.sentence + 1, len(sentences) - 1)].last
+    candidates = [token for token in parse.tokens[first:last] if token.lemma.lower() == quote.verb]
+    return min(candidates, key=lambda token: abs(token.start - anchor), default=None)
 
 
 def _entity_of(parse: Parse, entities: tuple[Entity, ...]) -> tuple[int, ...]:

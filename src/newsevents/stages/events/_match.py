@@ -8,6 +8,7 @@ from newsevents.dictionaries.lexicon import NULL_CODE, Pattern
 from newsevents.model import Token
 from newsevents.stages.events._arguments import (
     actors_at,
+    between_parties,
     is_passive,
     noun_sources,
     verb_sources,
@@ -37,6 +38,8 @@ _TARGET_PREPS = frozenset(
 # venue of a joint event (VENUE_ROOTS, SYMMETRIC_CODES).
 _PLACE_PREPS = _TARGET_PREPS | {"in"}
 _NESTED_DEPTH = 2
+# Dependencies a pattern may require as "+~dep": the predicate of "called X a mistake".
+_DEP_REQUIREMENTS = frozenset({"oprd"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +143,11 @@ def _prep_object(
 
 
 def _prep_child(index: ArticleIndex, head: Token, group: frozenset[str]) -> Token | None:
+    """The particle or preposition of ``group``, or a child whose "~dep" the group names."""
     for child in index.tokens_of(head.i):
         if child.dep in PREP_DEPS and child.lower in group:
+            return child
+        if child.dep in _DEP_REQUIREMENTS and f"~{child.dep}" in group:
             return child
     return None
 
@@ -179,6 +185,12 @@ def _targets(
     venue = pattern.code[:2] in VENUE_ROOTS or pattern.code in SYMMETRIC_CODES
     preps = _TARGET_PREPS if venue else _PLACE_PREPS
     for slot in pattern.targets:
+        if slot == "+between":
+            actors = {mention.actor for mention in sources}
+            parties = [m for m in between_parties(index, trigger) if m.actor not in actors]
+            if parties:
+                return tuple(parties)
+            continue
         for token in _slot_tokens(index, trigger, pattern, obj, slot):
             found = _untaken(actors_at(index, token), taken)
             if found:
@@ -188,6 +200,8 @@ def _targets(
                 found = _first_nested(index, token, taken, preps)
                 if found:
                     return found
+    if venue and obj is not None and obj.dep == "pobj":
+        return ()  # "met on the sidelines of the G20 summit": the phrase is the occasion
     if pattern.targets and obj is not None:
         if pattern.obj:
             # The object is a thing: its owner is the target ("seized a British tanker",

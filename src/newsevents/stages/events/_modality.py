@@ -12,6 +12,7 @@ from newsevents.stages.events._grammar import (
     HYPOTHETICAL_MODALS,
     HYPOTHETICAL_NOUN_MODIFIERS,
     NEGATING_DETERMINERS,
+    PRESUPPOSING_PREPS,
     REPORTING_VERBS,
 )
 from newsevents.stages.events._index import ArticleIndex
@@ -20,8 +21,6 @@ from newsevents.stages.events._index import ArticleIndex
 _INHERITING_DEPS = frozenset(
     {"xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "dobj", "ccomp", "nsubj", "nsubjpass"}
 )
-# Events in these adjuncts are presupposed to have happened ("before Pompeo's visit").
-_PRESUPPOSING_PREPS = frozenset({"before", "after", "during", "since", "following", "amid", "at"})
 _MAX_DEPTH = 4
 
 
@@ -41,7 +40,7 @@ def event_mode(index: ArticleIndex, trigger: Token) -> Mode:
             return "asserted"
         governor = tokens[current.head]
         lemma = governor.lemma.lower()
-        if current.dep == "prep" and current.lower in _PRESUPPOSING_PREPS:
+        if current.dep == "prep" and current.lower in PRESUPPOSING_PREPS:
             return "asserted"
         if current.dep == "ccomp" and lemma in REPORTING_VERBS:
             return "asserted"
