@@ -203,7 +203,7 @@ def parse_lexicon_lines(lines: Iterable[str], *, kind: PatternKind, source: str)
 
 def _expand(fields: list[str], *, kind: PatternKind, entry: str) -> list[Pattern]:
     code, trigger, obj, target = (field.strip() for field in fields)
-    if not code.isdigit() or len(code) not in (3, 4):
+    if code != NULL_CODE and (not code.isdigit() or len(code) not in (3, 4)):
         raise DictionaryError(
             f"{code!r} is not a CAMEO event code", where=entry, fix="use codes like 042 or 1041"
         )

@@ -14,11 +14,21 @@ from newsevents.stages.events._assemble import (
     to_event,
 )
 from newsevents.stages.events._frames import counterpart
-from newsevents.stages.events._grammar import LIGHT_VERBS, PRESUPPOSING_PREPS
-from newsevents.stages.events._headline import headline_end, split_headline
+from newsevents.stages.events._grammar import (
+    BACKGROUND_PREPS,
+    LIGHT_VERBS,
+    OCCURRENCE_VERBS,
+    PRESUPPOSING_PREPS,
+)
+from newsevents.stages.events._headline import dateline_end, headline_end, split_headline
 from newsevents.stages.events._index import ArticleIndex, build_index
 from newsevents.stages.events._match import Match, match_noun, match_verb
-from newsevents.stages.events._meetings import joint_we, third_location, visit_meeting
+from newsevents.stages.events._meetings import (
+    joint_we,
+    military_movement,
+    third_location,
+    visit_meeting,
+)
 from newsevents.stages.events._modality import event_mode
 
 __all__ = ["extract_events"]
@@ -33,6 +43,9 @@ _CONTENT_PREPS = frozenset({"for", "of"})
 _VAGUE_CODES = frozenset({"020", "030"})
 # CAMEO 11 (disapprove): what an accusation alleges has not been established.
 _DISAPPROVE_ROOT = "11"
+# CAMEO 016 (deny responsibility): what is denied is no event either ("denied sending troops").
+_DENY_CODES = frozenset({"016"})
+_DENIED_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 
 
 def extract_events(
@@ -51,7 +64,11 @@ def extract_events(
     sentences is one event whose ``evidence`` lists them all.
     """
     end = headline_end(parse, article)
-    index = build_index(split_headline(parse, end), entities, quotes)
+    body = split_headline(parse, end)
+    dateline = dateline_end(body, end)
+    if dateline:
+        body = split_headline(body, dateline)  # the dateline is no part of the first sentence
+    index = build_index(body, entities, quotes)
     drafts: list[Draft] = []
     for sentence in parse.sentences:
         if sentence.index in index.actor_sentences:
@@ -84,6 +101,8 @@ def _sentence_drafts(
         match = matches[i]
         if match.code in _VAGUE_CODES and not match.targets:
             continue  # "agreed to work toward ...", "urged caution": no content, no one addressed
+        if military_movement(index, match):
+            continue
         mode = event_mode(index, match.trigger)
         drafts.extend(drafts_of(third_location(index, joint_we(index, match)), mode))
         meeting = visit_meeting(index, match)
@@ -129,23 +148,34 @@ def _consumed(index: ArticleIndex, matches: dict[int, Match]) -> set[int]:
 
 
 def _alleged(index: ArticleIndex, matches: dict[int, Match]) -> set[int]:
-    """Verbs inside what an accusation or criticism alleges ("accused Turkey of invading")."""
+    """Verbs inside what an accusation alleges or a denial denies ("accused Turkey of invading",
+    "denied sending troops")."""
     alleged: set[int] = set()
     for match in matches.values():
-        if match.code[:2] != _DISAPPROVE_ROOT:
+        denial = match.code in _DENY_CODES
+        if match.code[:2] != _DISAPPROVE_ROOT and not denial:
             continue
         for child in index.tokens_of(match.trigger.i):
-            if child.dep == "prep" and child.lower in _CONTENT_PREPS:
+            content = child.dep == "prep" and child.lower in _CONTENT_PREPS
+            denied = denial and child.dep in _DENIED_DEPS and child.pos in _VERB_POS
+            if content or denied:
                 alleged.update(_subtree(index, child.i))
     return alleged
 
 
 def _mentioned(index: ArticleIndex, noun: Token) -> bool:
-    """An event noun that another verb acts on names a known event ("adopted the agreement")."""
+    """An event noun that another verb acts on names a known event ("adopted the agreement").
+
+    So does a noun in a background phrase ("under U.S. sanctions") and the subject of a verb
+    that does not say the event took place ("sanctions would remain in place").
+    """
     head = index.parse.tokens[noun.head]
-    if noun.dep == "pobj" and head.lower == "from":
+    if noun.dep == "pobj" and head.lower in BACKGROUND_PREPS:
         return True
-    return noun.dep == "dobj" and head.pos == "VERB" and head.lemma.lower() not in LIGHT_VERBS
+    lemma = head.lemma.lower()
+    if noun.dep in ("nsubj", "nsubjpass") and head.pos == "VERB":
+        return lemma not in LIGHT_VERBS and lemma not in OCCURRENCE_VERBS
+    return noun.dep == "dobj" and head.pos == "VERB" and lemma not in LIGHT_VERBS
 
 
 def _apply_frames(index: ArticleIndex, matches: dict[int, Match]) -> dict[int, Match]:

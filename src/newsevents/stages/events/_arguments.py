@@ -91,17 +91,33 @@ def subject_of(index: ArticleIndex, verb: Token) -> Token | None:
     tokens = index.parse.tokens
     current = verb
     for _ in range(_MAX_CLIMB):
-        subject = index.child(current.i, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        subject = _nearest_subject(index, current)
         if subject is not None:
             if subject.lower in RELATIVE_PRONOUNS and current.dep == "relcl":
                 return tokens[current.head]
             return subject
         if current.dep == "acl" and current.tag == "VBG":
             return tokens[current.head]
+        noun = tokens[current.head]
+        if current.dep == "acl" and current.tag == "VB" and noun.dep == "dobj":
+            current = tokens[noun.head]  # "Japan has no plans to send troops": Japan sends
+            continue
         if current.dep not in _SHARED_SUBJECT_DEPS or current.head == current.i:
             return None
         current = tokens[current.head]
     return None
+
+
+def _nearest_subject(index: ArticleIndex, verb: Token) -> Token | None:
+    """The subject of ``verb``; of two (a misparse of "X did A, and Y said"), the nearer."""
+    subjects = [
+        child
+        for child in index.tokens_of(verb.i)
+        if child.dep in SUBJECT_DEPS or child.dep in PASSIVE_SUBJECT_DEPS
+    ]
+    if len(subjects) > 1:
+        return max(subjects, key=lambda child: child.i if child.i < verb.i else -1)
+    return subjects[0] if subjects else None
 
 
 def noun_sources(index: ArticleIndex, noun: Token) -> list[Mention]:

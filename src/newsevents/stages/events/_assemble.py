@@ -27,6 +27,16 @@ INTENT_CODE = "036"
 ACCUSATION_CODE = "112"
 VIOLATION_CODES = frozenset({"128", "196"})
 SPEAKER_ROOTS = frozenset({"04", "05"})
+# A capital the actor stage read as a place ("pledged guarantees to Pyongyang": "to" looks like a
+# destination) is its government when it is the party of a verbal, diplomatic or economic
+# exchange (CAMEO 01-13, 16); visits, hosting and venues (042-044) and force keep the place.
+_CAPITAL_PLACE_RULE = "capital:place:"
+_GOVERNMENT_ROOTS = frozenset(
+    {"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "16"}
+)
+_PLACE_CODES = frozenset({"042", "043", "044"})
+_GOVERNMENT = "GOV"
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +67,9 @@ def drafts_of(match: Match, mode: Mode) -> list[Draft]:
     for source, target in pairs:
         if source is None and target is None:
             continue
-        if source is not None and target is not None and source.actor == target.actor:
+        if source is not None and target is not None and _same_party(source, target):
             continue
+        source, target = _government(source, code), _government(target, code)
         drafts.append(Draft(code, source, target, mode, *args))
         paired = PAIRED_CODES.get(code)
         if match.pattern.reverse and code == match.pattern.code:
@@ -70,6 +81,22 @@ def drafts_of(match: Match, mode: Mode) -> list[Draft]:
             rule = f"{match.rule}+paired->{paired}"
             drafts.append(Draft(paired, target, source, mode, *args[:3], rule))
     return drafts
+
+
+def _same_party(source: Mention, target: Mention) -> bool:
+    """One party on both sides: the same code, or a country and its own government ("India"
+    struck what "New Delhi" described; whole-article error analysis, docs/events.md)."""
+    a, b = sorted((source.actor, target.actor), key=len)
+    return a == b or b == a + _GOVERNMENT
+
+
+def _government(mention: Mention | None, code: str) -> Mention | None:
+    """``mention`` as its government when a capital place is a party of an exchange."""
+    if mention is None or not (mention.entity.rule or "").startswith(_CAPITAL_PLACE_RULE):
+        return mention
+    if code[:2] not in _GOVERNMENT_ROOTS or code in _PLACE_CODES or len(mention.actor) != 3:
+        return mention
+    return dataclasses.replace(mention, actor=mention.actor + _GOVERNMENT)
 
 
 def _symmetric(code: str) -> bool:
@@ -85,18 +112,19 @@ def statement_drafts(
         if party(quote.speaker_actor) is None:
             continue  # no speaker, or a bare role ("the two leaders said")
         verb = index.verbs[number]
-        linked = False
+        linked = reported = False
         for position, draft in enumerate(result):
-            if (
-                verb is not None
-                and draft.trigger.i == verb.i
-                and draft.source is not None
-                and draft.source.actor == quote.speaker_actor
-            ):
+            if verb is None or draft.trigger.i != verb.i or draft.source is None:
+                continue
+            # The verb's own subject (not one shared with a conjoined verb) is a coded actor.
+            reported = reported or index.child(verb.i, _SUBJECTS) is not None
+            if draft.source.actor == quote.speaker_actor:
                 if draft.quote is None:
                     result[position] = dataclasses.replace(draft, quote=number)
                 linked = True
-        if not linked:
+        if not linked and not reported:
+            # A verb whose subject the parse codes already has its statement; a second one
+            # from another speaker would duplicate it (whole-article error analysis).
             result.append(_statement(index, quote, number, verb, lexicon))
         speaker = _speaker_mention(index, quote)
         result = _supply_speaker(quote, number, result, speaker)
@@ -145,7 +173,8 @@ def _quoted_content(
     for draft in drafts:
         if not quote.start <= draft.trigger.start < quote.end or draft.quote is not None:
             continue
-        other = draft.source if draft.source and draft.source.actor != speaker.actor else None
+        own = speaker.actor[:3]
+        other = draft.source if draft.source and draft.source.actor[:3] != own else None
         if draft.code in VIOLATION_CODES and other is not None:
             rule = f"{draft.rule}+quote:allege=>{ACCUSATION_CODE}"
             implied.append(_implied(draft, ACCUSATION_CODE, speaker, other, rule, number))

@@ -11,6 +11,32 @@ LIGHT_VERBS = frozenset(
     }
 )  # fmt: skip
 
+# Verbs that say an event noun's event took place or ran its course ("the talks began", "the
+# summit broke up early"). Under any other verb a subject event noun names a known state or
+# event ("sanctions would remain in place", "the sanctions could become obsolete"): whole-article
+# error analysis, docs/events.md.
+OCCURRENCE_VERBS = frozenset(
+    {
+        "begin", "start", "open", "end", "conclude", "close", "break", "collapse", "resume",
+        "continue", "last", "happen", "occur", "proceed", "take", "go", "fail", "stall",
+        "produce", "yield", "follow", "come", "get", "focus", "center", "centre", "cover",
+        "include", "involve", "kill", "wound", "destroy", "hit", "damage",
+    }
+)  # fmt: skip
+# Prepositions whose object names an existing state or earlier event, not a new one: "under
+# U.S. sanctions", "set up under the Algiers agreement", "freed from detention".
+BACKGROUND_PREPS = frozenset({"from", "under"})
+
+# Heads of a subject that moves as a military force, never as a visitor: "Indian aircraft
+# crossed into Pakistan" is an incursion, not a visit (CAMEO 042 is a visit by officials).
+FORCE_NOUNS = frozenset(
+    {
+        "aircraft", "jet", "warplane", "plane", "bomber", "fighter", "drone", "helicopter",
+        "troop", "soldier", "force", "army", "column", "tank", "unit", "militant", "rebel",
+        "ship", "vessel", "warship", "submarine", "missile", "rocket", "convoy", "division",
+    }
+)  # fmt: skip
+
 # Verbs that introduce reported speech: "X said Y would attack" codes Y's event and X's statement.
 REPORTING_VERBS = frozenset(
     {

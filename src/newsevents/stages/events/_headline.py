@@ -9,6 +9,16 @@ from newsevents.model import Article, Parse, Token
 
 # A headline line: no final sentence punctuation, then a blank line (wire and web copy alike).
 _HEADLINE_LINE = re.compile(r"\s*([^\n]*[^\s.!?:;\"'])[ \t]*\n[ \t]*\n")
+# A wire dateline: "SINGAPORE, June 12 (Reuters) - ", "WASHINGTON/LONDON (AP) -- ". The
+# parser hangs the story's subject on the place name, which then looks like the subject of the
+# first verb (whole-article error analysis, docs/events.md).
+_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z.'/ -]{1,40}[A-Z.]"  # place: SINGAPORE, WASHINGTON/LONDON, THE HAGUE
+    r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?)?"  # region: ", France"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:[ \t]*\([^()\n]{1,40}\))?"  # date, agency
+    r"|[ \t]*\([^()\n]{1,40}\))"  # or the agency alone: "WASHINGTON (Reuters)"
+    r"[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]+"
+)
 _SUBJECT_TAGS = frozenset({"NOUN", "PROPN", "PRON"})
 _BARE = frozenset({"SPACE", "PUNCT"})
 
@@ -26,6 +36,15 @@ def headline_end(parse: Parse, article: Article) -> int:
         return len(text) - len(stripped) + len(title)
     line = _HEADLINE_LINE.match(text)
     return line.end(1) if line is not None else 0
+
+
+def dateline_end(parse: Parse, start: int) -> int:
+    """The offset where a dateline at ``start`` (the body's first line) ends, 0 when none."""
+    text = parse.text
+    while start < len(text) and text[start] in " \t\r\n":
+        start += 1
+    dateline = _DATELINE.match(text, start)
+    return dateline.end() if dateline is not None else 0
 
 
 def split_headline(parse: Parse, end: int) -> Parse:

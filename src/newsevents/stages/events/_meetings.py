@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from newsevents.model import Token
-from newsevents.stages.events._arguments import actors_at
-from newsevents.stages.events._grammar import LIGHT_VERBS
+from newsevents.stages.events._arguments import actors_at, subject_of
+from newsevents.stages.events._grammar import FORCE_NOUNS, LIGHT_VERBS
 from newsevents.stages.events._index import ArticleIndex, Mention
 from newsevents.stages.events._match import Match
 
@@ -39,6 +39,14 @@ def third_location(index: ArticleIndex, match: Match) -> Match:
         return match
     rule = f"{match.rule}+venue:{venue.entity.text}=>{THIRD_LOCATION_CODE}"
     return dataclasses.replace(match, code=THIRD_LOCATION_CODE, rule=rule)
+
+
+def military_movement(index: ArticleIndex, match: Match) -> bool:
+    """A "visit" made by aircraft, troops or ships: an incursion, not CAMEO 042 (issue 4)."""
+    if match.code != VISIT_CODE or match.trigger.pos != "VERB":
+        return False
+    subject = subject_of(index, match.trigger)
+    return subject is not None and subject.lemma.lower() in FORCE_NOUNS
 
 
 def visit_meeting(index: ArticleIndex, match: Match) -> Match | None:

@@ -19,8 +19,19 @@ from newsevents.stages.events._index import ArticleIndex
 
 # Clause links along which a governing clause's modality reaches the event ("will try to meet").
 _INHERITING_DEPS = frozenset(
-    {"xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "dobj", "ccomp", "nsubj", "nsubjpass"}
-)
+    {
+        "xcomp", "conj", "pcomp", "pobj", "prep", "acomp", "dobj", "ccomp", "nsubj", "nsubjpass",
+        "acl",
+    }
+)  # fmt: skip
+# Complements of an appeal, demand or denial that have not happened: "urged X to leave",
+# "demanded that she resign", "denied that civilians were targeted" (whole articles, issue 4).
+_UNREALIZED_DEPS = frozenset({"xcomp", "pcomp", "pobj", "ccomp"})
+# "If" and "unless" clauses make their governing event conditional; "even if" does not.
+_CONDITIONS = frozenset({"if", "unless"})
+_CONCESSIVE = "even"
+# Determiners of a subject that make a clause generic: "any country helping Iran".
+_GENERIC_DETERMINERS = frozenset({"any"})
 _MAX_DEPTH = 4
 
 
@@ -44,12 +55,42 @@ def event_mode(index: ArticleIndex, trigger: Token) -> Mode:
             return "asserted"
         if current.dep == "ccomp" and lemma in REPORTING_VERBS:
             return "asserted"
+        if current.dep == "acl" and governor.pos in ("NOUN", "PROPN"):
+            return _noun_governed(index, governor)
         if current.dep == "xcomp" and lemma in FUTURE_GOVERNORS:
             return "future"
-        if current.dep in ("xcomp", "pcomp", "pobj") and lemma in HYPOTHETICAL_GOVERNORS:
+        if current.dep in _UNREALIZED_DEPS and lemma in HYPOTHETICAL_GOVERNORS:
             return "hypothetical"
         current = governor
     return "asserted"
+
+
+def _noun_governed(index: ArticleIndex, noun: Token) -> Mode:
+    """The mode a noun gives the clause that modifies it: "no plans to send", "demands that"."""
+    mode = _noun_mode(index, noun)
+    if mode != "asserted":
+        return mode
+    lemma = noun.lemma.lower()
+    if lemma in FUTURE_GOVERNORS:
+        return "future"
+    if lemma in HYPOTHETICAL_GOVERNORS or _generic(index, noun):
+        return "hypothetical"
+    return "asserted"
+
+
+def _generic(index: ArticleIndex, noun: Token) -> bool:
+    return any(
+        child.dep == "det" and child.lower in _GENERIC_DETERMINERS
+        for child in index.tokens_of(noun.i)
+    )
+
+
+def _conditional(index: ArticleIndex, clause: Token) -> bool:
+    """``clause`` is an "if" or "unless" adverbial clause (not a concessive "even if")."""
+    marks = [child for child in index.tokens_of(clause.i) if child.dep == "mark"]
+    if not any(mark.lower in _CONDITIONS for mark in marks):
+        return False
+    return not any(child.lower == _CONCESSIVE for child in index.tokens_of(clause.i))
 
 
 def _noun_mode(index: ArticleIndex, noun: Token) -> Mode:
@@ -77,6 +118,8 @@ def _clause_mode(index: ArticleIndex, verb: Token) -> Mode:
             mode = _backshifted(index, verb) if word == "would" else "hypothetical"
         elif child.dep == "mark" and word in CONDITIONAL_MARKS:
             mode = "hypothetical"
+        elif child.dep == "advcl" and _conditional(index, child):
+            mode = "hypothetical"  # "would consider sanctions if the ceasefire did not hold"
         elif child.dep == "advmod" and word == "when" and verb.tag in ("VBZ", "VBP"):
             mode = "hypothetical"  # "when it considers ...": a generic, not a reported event
         elif child.dep == "aux" and word == "going" and verb.tag == "VB":
