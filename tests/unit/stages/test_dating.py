@@ -99,6 +99,102 @@ def test_event_takes_the_governing_expression_or_the_publication_date(
     assert (event.date, event.date_precision, event.date_text) == (date, precision, words)
 
 
+ATTACHMENT = [
+    # (text, trigger, date): only an expression that attaches to the event's own trigger or
+    # clause dates it; one that belongs to another event or noun gives the publication date.
+    (
+        "Kim asked Trump for steps that follow the summit of June 12 in Singapore.",
+        "asked",
+        PUBLISHED,
+    ),
+    ("North Korea exceeded the 2017 import quotas, the report said.", "exceeded", PUBLISHED),
+    ("Japan protested, citing the missile launch of August 29.", "protested", PUBLISHED),
+    ("Obama, who left office on Friday, urged his supporters to vote.", "urged", PUBLISHED),
+    ("Obama, who left office on Friday, urged his supporters to vote.", "left", "2018-07-06"),
+    ("The strike on Monday was ordered by the president.", "ordered", PUBLISHED),
+    ("Trump cancelled the meeting on May 24.", "cancelled", "2018-05-24"),
+    ("In a statement on Monday, the ministry condemned the test.", "condemned", "2018-07-09"),
+    ("Rebels fled the town as troops advanced in March.", "advanced", "2018-03"),
+    ("The talks in Hanoi in February ended without a deal.", "ended", "2018-02"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "date"), ATTACHMENT)
+def test_event_takes_only_an_expression_attached_to_its_own_trigger_or_clause(
+    parsed: Callable[[str], Parse], text: str, trigger: str, date: str
+) -> None:
+    (event,) = _dated(parsed, text, (_event(text, trigger),), PUBLISHED)
+    assert event.date == date
+
+
+CLAUSE = [
+    # (text, trigger, date): a noun trigger takes its verb's date; a conjunct, a bare
+    # participle and a "when" clause share the date of the verb they hang on.
+    ("Crimea held a referendum on Sunday.", "referendum", "2018-07-08"),
+    ("The last summit took place in Pyongyang in October 2007.", "summit", "2007-10"),
+    ("Zelensky declared martial law on Monday and urged calm.", "urged", "2018-07-09"),
+    ("Artillery shelled the island on Tuesday, killing two marines.", "killing", "2018-07-10"),
+    ("Ukraine won independence when the Soviet Union collapsed in 1991.", "won", "1991"),
+    ("NATO grew after 1999, when Poland joined.", "joined", "1999"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "date"), CLAUSE)
+def test_event_takes_the_expression_of_the_clause_that_governs_it(
+    parsed: Callable[[str], Parse], text: str, trigger: str, date: str
+) -> None:
+    (event,) = _dated(parsed, text, (_event(text, trigger),), PUBLISHED)
+    assert event.date == date
+
+
+BOUNDS = [
+    # (text, trigger, date): "since" and "until" bound a state, and a range or a duration of
+    # another clause is not the event's time; none dates the event or makes it historical
+    # (issue 5: a Xi-Ma meeting was marked historical from "since 1949").
+    ("Xi met Ma on Saturday, the first such meeting since 1949.", "meeting", "2018-07-07"),
+    ("The United States has stationed troops in South Korea since 1953.", "stationed", PUBLISHED),
+    ("The two Koreas have remained at war since the 1953 armistice.", "remained", PUBLISHED),
+    ("Sanctions will remain in force until 2020.", "remain", PUBLISHED),
+    (
+        "China, which fought in Korea between 1950 and 1953, condemned the test.",
+        "condemned",
+        PUBLISHED,
+    ),
+    ("Kim travelled to Hanoi by train for more than 60 hours.", "travelled", PUBLISHED),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "date"), BOUNDS)
+def test_bounds_and_ranges_of_other_states_do_not_date_an_event(
+    parsed: Callable[[str], Parse], text: str, trigger: str, date: str
+) -> None:
+    (event,) = _dated(parsed, text, (_event(text, trigger),), PUBLISHED)
+    assert (event.date, event.mode) == (date, "asserted")
+
+
+def test_reported_future_event_does_not_take_a_day_inside_its_quote(
+    parsed: Callable[[str], Parse],
+) -> None:
+    text = '"Talks will resume next week," a spokeswoman said.'
+    (event,) = _dated(parsed, text, (_event(text, "said"),), PUBLISHED)
+    assert (event.date, event.date_text) == (PUBLISHED, None)
+
+
+def test_seed_request_is_not_dated_by_the_summit_it_mentions(
+    seed_article: Article, seed_parse: Parse
+) -> None:
+    text = seed_article.text
+    asked = _event(text, "asked", after="In this letter")
+    summit = _event(text, "summit", after="historic")
+    events = tuple(_in_sentence(event, seed_parse) for event in (asked, summit))
+    timexes = extract_timexes(seed_parse, article=seed_article)
+    dated = date_events(events, parse=seed_parse, article=seed_article, timexes=timexes)
+    assert [(event.date, event.date_text) for event in dated] == [
+        ("2018-07-12", None),
+        ("2018-06-12", "June 12"),
+    ]
+
+
 def test_two_events_in_one_sentence_keep_their_own_dates(parsed: Callable[[str], Parse]) -> None:
     text = "The army withdrew on Monday and the rebels returned on Wednesday."
     events = (_event(text, "withdrew"), _event(text, "returned"))
