@@ -28,6 +28,15 @@ class Settings:
     verb_files: tuple[str, ...] = ()
     builtin_dictionaries: bool = True
     one_a_story: bool = True
+    # Corpus scale (issue 7; docs/scale.md).
+    engine: str = "local"  # "local" (in process, or a process pool) or "dask"
+    workers: int = 1
+    scheduler: str = "local"  # a Dask scheduler address, or "local" for a LocalCluster
+    spool: str = ""  # Parquet parts from workers; "" is "<db>.spool" beside the store
+    # Estimated Jaccard (or containment) at which an article is a copy of an earlier one;
+    # measured on planted syndicated copies (benchmarks/scale.py): P and R >= 0.95 from 0.4-0.6.
+    near_duplicate_threshold: float = 0.5
+    merge_window_days: int = 3  # reports of one event within this many days merge
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:
@@ -38,6 +47,8 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
             return bool(value)
         if isinstance(default, int):
             return int(value)
+        if isinstance(default, float):
+            return float(value)
         if isinstance(default, tuple):
             items = value.split(os.pathsep) if isinstance(value, str) else value
             return tuple(str(item) for item in items if item)

@@ -18,12 +18,24 @@ ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "docs" / "annotation.schema.json").read_text())
 
 GOOD = [
-    {"id": "g1", "date": "2019-02-28", "text": "US President Donald Trump met North Korean leader "
-     "Kim Jong-un in Hanoi on Wednesday. The talks ended without an agreement."},
-    {"id": "g2", "date": "2021-03-18", "text": "Chinese and American diplomats traded accusations "
-     "in Anchorage on Thursday. Beijing accused Washington of interfering in its internal affairs."},
-    {"id": "g3", "text": "SEOUL, Jan 6 - South Korea condemned the missile launch on Tuesday, "
-     "the foreign ministry said on 6 January 2022."},
+    {
+        "id": "g1",
+        "date": "2019-02-28",
+        "text": "US President Donald Trump met North Korean leader "
+        "Kim Jong-un in Hanoi on Wednesday. The talks ended without an agreement.",
+    },
+    {
+        "id": "g2",
+        "date": "2021-03-18",
+        "text": "Chinese and American diplomats traded accusations "
+        "in Anchorage on Thursday. Beijing accused Washington of interfering in its "
+        "internal affairs.",
+    },
+    {
+        "id": "g3",
+        "text": "SEOUL, Jan 6 - South Korea condemned the missile launch on Tuesday, "
+        "the foreign ministry said on 6 January 2022.",
+    },
 ]
 BAD = [
     "this is not json",
@@ -55,11 +67,22 @@ def test_annotate_mixed_file_keeps_order_and_every_good_line(tmp_path: Path) -> 
     output = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(output) == len(lines)
     assert [line["status"] for line in output] == [
-        "ok", "error", "ok", "error", "error", "ok", "error", "error"
+        "ok",
+        "error",
+        "ok",
+        "error",
+        "error",
+        "ok",
+        "error",
+        "error",
     ]
     assert [line["id"] for line in output if line["status"] == "ok"] == ["g1", "g2", "g3"]
     assert [line["error"]["code"] for line in output if line["status"] == "error"] == [
-        "NE101", "NE102", "NE103", "NE104", "NE101"
+        "NE101",
+        "NE102",
+        "NE103",
+        "NE104",
+        "NE101",
     ]
     for line in output:
         jsonschema.validate(line, SCHEMA)
@@ -99,7 +122,7 @@ def test_annotate_inferred_publication_date_is_flagged(tmp_path: Path) -> None:
 
 
 def test_ingest_counts_add_up_and_a_rerun_stores_nothing_twice(tmp_path: Path) -> None:
-    path, lines = _mixed_file(tmp_path)
+    path, _ = _mixed_file(tmp_path)
     db = str(tmp_path / "store.duckdb")
     first = _run("ingest", str(path), "--db", db)
     assert first.exit_code == 0, first.output
@@ -118,8 +141,10 @@ def test_ingest_counts_add_up_and_a_rerun_stores_nothing_twice(tmp_path: Path) -
 def test_ingest_quarantines_a_reused_id_with_another_text(tmp_path: Path) -> None:
     path = tmp_path / "clash.jsonl"
     path.write_text(
-        json.dumps({"id": "x", "text": "Talks opened."}) + "\n"
-        + json.dumps({"id": "x", "text": "Talks collapsed."}) + "\n"
+        json.dumps({"id": "x", "text": "Talks opened."})
+        + "\n"
+        + json.dumps({"id": "x", "text": "Talks collapsed."})
+        + "\n"
     )
     result = _run("ingest", str(path), "--db", str(tmp_path / "s.duckdb"))
     assert "read 2, stored 1 (0 already stored), quarantined 1" in result.output

@@ -27,6 +27,9 @@ def test_cleaning_is_idempotent(text: str) -> None:
 @given(texts)
 def test_cleaning_keeps_newlines_in_place(text: str) -> None:
     cleaned = clean_text(text).text
-    assert [i for i, c in enumerate(text) if c == "\n"] == [
-        i for i, c in enumerate(cleaned) if c == "\n"
-    ] or "\u2028" in text or "\u2029" in text
+    assert (
+        [i for i, c in enumerate(text) if c == "\n"]
+        == [i for i, c in enumerate(cleaned) if c == "\n"]
+        or "\u2028" in text
+        or "\u2029" in text
+    )

@@ -11,6 +11,8 @@ import click
 from newsevents.api import annotate_records, ingest
 from newsevents.cli.engine import engine_options, with_engine_flags
 from newsevents.cli.explain import explain_annotation
+from newsevents.cli.export import export_command
+from newsevents.cli.fetch import fetch_command
 from newsevents.cli.options import db_option, pipeline_options, settings_from
 from newsevents.cli.progress import progress_bar
 from newsevents.cli.render import EVENT_COLUMNS, write_rows, write_summary
@@ -166,6 +168,8 @@ def explain_command(
 
 
 cli.add_command(serve_command)
+cli.add_command(export_command)
+cli.add_command(fetch_command)
 
 
 def main() -> None:

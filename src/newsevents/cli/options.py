@@ -28,27 +28,44 @@ def pipeline_options(function: F) -> F:
         click.option("--model", default=None, help="spaCy model name (default en_core_web_sm)."),
         click.option("--batch-size", type=int, default=None, help="Texts per spaCy batch (32)."),
         click.option(
-            "--actors", "actor_files", multiple=True, metavar="FILE",
+            "--actors",
+            "actor_files",
+            multiple=True,
+            metavar="FILE",
             help="PETRARCH/TABARI actor dictionary (repeatable).",
         ),
         click.option(
-            "--agents", "agent_files", multiple=True, metavar="FILE",
+            "--agents",
+            "agent_files",
+            multiple=True,
+            metavar="FILE",
             help="PETRARCH/TABARI agent dictionary.",
         ),
         click.option(
-            "--discards", "discard_files", multiple=True, metavar="FILE",
+            "--discards",
+            "discard_files",
+            multiple=True,
+            metavar="FILE",
             help="PETRARCH/TABARI discard list.",
         ),
         click.option(
-            "--verbs", "verb_files", multiple=True, metavar="FILE",
+            "--verbs",
+            "verb_files",
+            multiple=True,
+            metavar="FILE",
             help="PETRARCH2 verb dictionary.",
         ),
         click.option(
-            "--no-builtin-dictionaries", "no_builtin", is_flag=True, default=False,
+            "--no-builtin-dictionaries",
+            "no_builtin",
+            is_flag=True,
+            default=False,
             help="Use only the dictionaries given on the command line.",
         ),
         click.option(
-            "--one-a-story/--all-reports", "one_a_story", default=None,
+            "--one-a-story/--all-reports",
+            "one_a_story",
+            default=None,
             help="Merge reports of one event within an article (default on).",
         ),
     ]
@@ -60,9 +77,11 @@ def pipeline_options(function: F) -> F:
 def settings_from(flags: dict[str, Any]) -> Settings:
     """Resolve settings from the command's flags (None means not given)."""
     names = ("model", "batch_size", "db", "actor_files", "agent_files", "discard_files")
-    given = {name: flags.get(name) for name in (*names, "verb_files", "one_a_story")}
+    given: dict[str, Any] = {name: flags.get(name) for name in (*names, "verb_files")}
+    given["one_a_story"] = flags.get("one_a_story")
     for name in ("actor_files", "agent_files", "discard_files", "verb_files"):
-        given[name] = tuple(given[name]) if given.get(name) else None
+        files = given[name]
+        given[name] = tuple(files) if files else None
     if flags.get("no_builtin"):
         given["builtin_dictionaries"] = False
     return resolve_settings(flags=given)

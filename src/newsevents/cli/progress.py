@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from rich.progress import (
     BarColumn,
@@ -16,23 +15,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from newsevents.stages.ingest import TEXT_SUFFIXES, iter_input_files
-
-
-def count_records(paths: tuple[str, ...]) -> int | None:
-    """Count input records cheaply (non-blank lines, or one per text file); None for stdin."""
-    if "-" in paths:
-        return None
-    total = 0
-    for path in iter_input_files(paths):
-        if not path.is_file():
-            continue
-        if path.suffix.lower() in TEXT_SUFFIXES:
-            total += 1
-            continue
-        with Path(path).open("rb") as handle:
-            total += sum(1 for line in handle if line.strip())
-    return total
+from newsevents.stages.ingest import count_records
 
 
 @contextmanager

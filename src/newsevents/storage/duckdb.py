@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -13,12 +15,17 @@ import pyarrow as pa
 from newsevents.errors import StoreError
 from newsevents.model import Run
 from newsevents.storage.rows import Rows
-from newsevents.storage.schema import PRIMARY_KEYS, SCHEMAS, create_table_sql
+from newsevents.storage.schema import PRIMARY_KEYS, SCHEMAS, add_columns_sql, create_table_sql
 
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash)",
     "CREATE INDEX IF NOT EXISTS events_article ON events(article_id)",
+    "CREATE INDEX IF NOT EXISTS lsh_bands_key ON lsh_bands(key)",
+    "CREATE INDEX IF NOT EXISTS merged_links_dyad ON merged_event_links(source, target)",
+    "CREATE INDEX IF NOT EXISTS merged_events_dyad ON merged_events(source, target)",
 )
+RUN_EXTRAS = ("copies", "near_duplicates", "merged_events")
+Tables = Mapping[str, "list[dict[str, Any]] | pa.Table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +56,12 @@ class EventFilter:
         if self.actor:
             clauses.append("(source LIKE ? || '%' OR target LIKE ? || '%')")
             params += [self.actor, self.actor]
-        exact = {"root": self.root, "quad_class": self.quad_class, "mode": self.mode}
-        exact["article_id"] = self.article_id
-        for column, value in exact.items():
-            if value is not None and value != "":
+        exact: dict[str, str | int | None] = {"root": self.root, "quad_class": self.quad_class}
+        exact.update({"mode": self.mode, "article_id": self.article_id})
+        for column, wanted in exact.items():
+            if wanted is not None and wanted != "":
                 clauses.append(f"{column} = ?")
-                params.append(value)
+                params.append(wanted)
         if self.since:
             clauses.append("day >= CAST(? AS DATE)")
             params.append(self.since)
@@ -91,6 +98,8 @@ class DuckDBStore:
     def _create(self) -> None:
         for name in SCHEMAS:
             self.connection.execute(create_table_sql(name))
+        for statement in add_columns_sql("runs"):  # runs gained columns with issue 7
+            self.connection.execute(statement)
         for statement in INDEXES:
             self.connection.execute(statement)
 
@@ -123,22 +132,32 @@ class DuckDBStore:
         ).fetchall()
         return {row[0]: row[1] for row in rows}
 
-    def write(self, rows: Rows) -> None:
-        """Insert one batch of rows of every table in a single transaction (all or nothing)."""
-        connection = self.connection
-        connection.execute("BEGIN TRANSACTION")
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All statements inside commit together or not at all (a crash rolls them back)."""
+        self.connection.execute("BEGIN TRANSACTION")
         try:
-            for name, table_rows in rows.items():
-                if table_rows:
-                    self._insert(name, table_rows)
-            connection.execute("COMMIT")
-        except Exception:
-            connection.execute("ROLLBACK")
+            yield
+        except BaseException:
+            self.connection.execute("ROLLBACK")
             raise
+        self.connection.execute("COMMIT")
 
-    def _insert(self, name: str, table_rows: list[dict[str, Any]]) -> None:
+    def write(self, rows: Rows | Tables) -> None:
+        """Insert rows (dicts or Arrow tables) of every table in one all-or-nothing transaction."""
+        with self.transaction():
+            for name, table_rows in rows.items():
+                self.insert(name, table_rows)
+
+    def insert(self, name: str, table_rows: list[dict[str, Any]] | pa.Table) -> None:
+        """Insert into ``name`` in the caller's transaction; rows with a stored key are skipped."""
+        if not len(table_rows):
+            return
         schema = SCHEMAS[name]
-        table = pa.Table.from_pylist(table_rows, schema=schema)
+        if isinstance(table_rows, pa.Table):
+            table = table_rows.select(schema.names).cast(schema)
+        else:
+            table = pa.Table.from_pylist(table_rows, schema=schema)
         columns = ", ".join(f'"{field}"' for field in schema.names)
         verb = "INSERT OR IGNORE" if name in PRIMARY_KEYS else "INSERT"
         self.connection.register("_batch", table)
@@ -146,6 +165,18 @@ class DuckDBStore:
             self.connection.execute(f"{verb} INTO {name} ({columns}) SELECT {columns} FROM _batch")
         finally:
             self.connection.unregister("_batch")
+
+    def fingerprints_sharing(self, keys: list[int]) -> list[tuple[str, bytes, int, str]]:
+        """Stored (article id, signature, shingles, story id) of articles sharing an LSH key."""
+        if not keys:
+            return []
+        rows = self.connection.execute(
+            "SELECT f.article_id, f.signature, f.shingles, s.story_id FROM fingerprints f "
+            "JOIN stories s USING (article_id) WHERE f.article_id IN "
+            "(SELECT DISTINCT article_id FROM lsh_bands WHERE key IN (SELECT unnest(?)))",
+            [keys],
+        ).fetchall()
+        return [(row[0], bytes(row[1]), int(row[2]), row[3]) for row in rows]
 
     def record_run(self, run_id: str, run: Run, *, started: datetime, finished: datetime) -> None:
         self.write(
@@ -161,6 +192,7 @@ class DuckDBStore:
                         "quarantined": run.quarantined,
                         "events": run.events,
                         "warnings": run.warnings,
+                        **{name: run.extra.get(name, 0) for name in RUN_EXTRAS},
                     }
                 ]
             }

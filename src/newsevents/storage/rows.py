@@ -100,13 +100,16 @@ def annotation_rows(annotation: Annotation, *, run_id: str) -> Rows:
             }
         ],
         "sentences": [
-            {"article_id": article.id, "idx": s.index, "start": s.start, "end": s.end,
-             "text": sentence_text[s.index]}
+            {
+                "article_id": article.id,
+                "idx": s.index,
+                "start": s.start,
+                "end": s.end,
+                "text": sentence_text[s.index],
+            }
             for s in annotation.sentences
         ],
-        "entities": [
-            {**asdict(entity), "idx": i} for i, entity in indexed(annotation.entities)
-        ],
+        "entities": [{**asdict(entity), "idx": i} for i, entity in indexed(annotation.entities)],
         "timexes": [{**asdict(timex), "idx": i} for i, timex in indexed(annotation.timexes)],
         "events": [
             _event_row(event, i, sentence_text.get(event.sentence, ""))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-S, I, F = pa.string(), pa.int64(), pa.float64()
+S, INT, F = pa.string(), pa.int64(), pa.float64()
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema(
@@ -18,39 +18,39 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("source", S),
             ("url", S),
             ("language", S),
-            ("n_sentences", I),
-            ("n_events", I),
+            ("n_sentences", INT),
+            ("n_events", INT),
             ("run_id", S),
         ]
     ),
     "sentences": pa.schema(
-        [("article_id", S), ("idx", I), ("start", I), ("end", I), ("text", S)]
+        [("article_id", S), ("idx", INT), ("start", INT), ("end", INT), ("text", S)]
     ),
     "entities": pa.schema(
         [
             ("article_id", S),
-            ("idx", I),
-            ("start", I),
-            ("end", I),
+            ("idx", INT),
+            ("start", INT),
+            ("end", INT),
             ("text", S),
             ("label", S),
             ("actor", S),
-            ("sentence", I),
+            ("sentence", INT),
             ("rule", S),
-            ("antecedent", I),
+            ("antecedent", INT),
             ("wikidata", S),
         ]
     ),
     "timexes": pa.schema(
         [
             ("article_id", S),
-            ("idx", I),
-            ("start", I),
-            ("end", I),
+            ("idx", INT),
+            ("start", INT),
+            ("end", INT),
             ("text", S),
             ("type", S),
             ("value", S),
-            ("sentence", I),
+            ("sentence", INT),
             ("rule", S),
         ]
     ),
@@ -58,18 +58,18 @@ SCHEMAS: dict[str, pa.Schema] = {
         [
             ("id", S),
             ("article_id", S),
-            ("idx", I),
+            ("idx", INT),
             ("source", S),
             ("target", S),
             ("code", S),
             ("root", S),
-            ("quad_class", I),
+            ("quad_class", INT),
             ("goldstein", F),
             ("plover", S),
             ("mode", S),
-            ("sentence", I),
-            ("start", I),
-            ("end", I),
+            ("sentence", INT),
+            ("start", INT),
+            ("end", INT),
             ("rule", S),
             ("source_text", S),
             ("target_text", S),
@@ -81,10 +81,10 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("location_country", S),
             ("location_lat", F),
             ("location_lon", F),
-            ("quote", I),
-            ("evidence", pa.list_(I)),
-            ("trigger_start", I),
-            ("trigger_end", I),
+            ("quote", INT),
+            ("evidence", pa.list_(INT)),
+            ("trigger_start", INT),
+            ("trigger_end", INT),
             ("sentence_text", S),
         ]
     ),
@@ -92,26 +92,26 @@ SCHEMAS: dict[str, pa.Schema] = {
         [
             ("id", S),
             ("article_id", S),
-            ("idx", I),
-            ("start", I),
-            ("end", I),
+            ("idx", INT),
+            ("start", INT),
+            ("end", INT),
             ("text", S),
             ("kind", S),
             ("speaker", S),
-            ("speaker_start", I),
-            ("speaker_end", I),
+            ("speaker_start", INT),
+            ("speaker_end", INT),
             ("speaker_actor", S),
-            ("sentence", I),
+            ("sentence", INT),
             ("verb", S),
-            ("event", I),
+            ("event", INT),
         ]
     ),
     "refs": pa.schema(
         [
             ("article_id", S),
-            ("idx", I),
-            ("start", I),
-            ("end", I),
+            ("idx", INT),
+            ("start", INT),
+            ("end", INT),
             ("text", S),
             ("kind", S),
             ("ref_id", S),
@@ -124,8 +124,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("code", S),
             ("message", S),
             ("severity", S),
-            ("start", I),
-            ("end", I),
+            ("start", INT),
+            ("end", INT),
             ("run_id", S),
         ]
     ),
@@ -134,7 +134,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("id", S),
             ("record_id", S),
             ("origin", S),
-            ("line", I),
+            ("line", INT),
             ("raw", S),
             ("code", S),
             ("message", S),
@@ -146,17 +146,88 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("run_id", S),
             ("started_at", pa.timestamp("us")),
             ("finished_at", pa.timestamp("us")),
-            ("read", I),
-            ("stored", I),
-            ("duplicates", I),
-            ("quarantined", I),
-            ("events", I),
-            ("warnings", I),
+            ("read", INT),
+            ("stored", INT),
+            ("duplicates", INT),
+            ("quarantined", INT),
+            ("events", INT),
+            ("warnings", INT),
+            # Added by issue 7; older stores gain them on open (see add_columns_sql).
+            ("copies", INT),
+            ("near_duplicates", INT),
+            ("merged_events", INT),
         ]
     ),
 }
 
-PRIMARY_KEYS = {"articles": "id", "quarantine": "id", "runs": "run_id"}
+# Corpus-scale tables (issue 7): near-duplicate stories, exact copies, and events merged across
+# articles. Their rows are derived in the driver, never in a worker (see docs/scale.md).
+SCHEMAS.update(
+    {
+        "fingerprints": pa.schema(
+            [("article_id", S), ("shingles", INT), ("signature", pa.binary()), ("run_id", S)]
+        ),
+        "lsh_bands": pa.schema([("key", INT), ("article_id", S)]),
+        "stories": pa.schema(
+            [("article_id", S), ("story_id", S), ("similarity", F), ("run_id", S)]
+        ),
+        "copies": pa.schema(
+            [
+                ("id", S),
+                ("article_id", S),
+                ("hash", S),
+                ("title", S),
+                ("source", S),
+                ("url", S),
+                ("date", pa.date32()),
+                ("origin", S),
+                ("line", INT),
+                ("run_id", S),
+            ]
+        ),
+        "merged_events": pa.schema(
+            [
+                ("id", S),
+                ("source", S),
+                ("target", S),
+                ("code", S),
+                ("root", S),
+                ("quad_class", INT),
+                ("goldstein", F),
+                ("plover", S),
+                ("mode", S),
+                ("day", pa.date32()),
+                ("last_day", pa.date32()),
+                ("location_name", S),
+                ("location_country", S),
+                ("location_lat", F),
+                ("location_lon", F),
+                ("num_mentions", INT),
+                ("num_sources", INT),
+                ("num_articles", INT),
+                ("num_stories", INT),
+                ("first_report", pa.date32()),
+                ("last_report", pa.date32()),
+                ("first_article_id", S),
+                ("source_url", S),
+                ("evidence", pa.list_(S)),
+            ]
+        ),
+        "merged_event_links": pa.schema(
+            [("event_id", S), ("merged_id", S), ("article_id", S), ("source", S), ("target", S)]
+        ),
+        "merge_pending": pa.schema([("source", S), ("target", S)]),
+    }
+)
+
+PRIMARY_KEYS = {
+    "articles": "id",
+    "quarantine": "id",
+    "runs": "run_id",
+    "fingerprints": "article_id",
+    "stories": "article_id",
+    "copies": "id",
+}
 
 _DUCKDB_TYPES = {
     pa.string(): "VARCHAR",
@@ -165,6 +236,8 @@ _DUCKDB_TYPES = {
     pa.date32(): "DATE",
     pa.timestamp("us"): "TIMESTAMP",
     pa.list_(pa.int64()): "BIGINT[]",
+    pa.list_(pa.string()): "VARCHAR[]",
+    pa.binary(): "BLOB",
 }
 
 
@@ -174,3 +247,12 @@ def create_table_sql(name: str) -> str:
     if name in PRIMARY_KEYS:
         columns.append(f'PRIMARY KEY ("{PRIMARY_KEYS[name]}")')
     return f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(columns)})"
+
+
+def add_columns_sql(name: str) -> list[str]:
+    """DDL that adds columns introduced after a store was created (a no-op when present)."""
+    return [
+        f'ALTER TABLE {name} ADD COLUMN IF NOT EXISTS "{field.name}" {_DUCKDB_TYPES[field.type]}'
+        for field in SCHEMAS[name]
+        if field.name not in PRIMARY_KEYS.get(name, "")
+    ]

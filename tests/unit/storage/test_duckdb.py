@@ -13,9 +13,21 @@ from newsevents.storage.rows import annotation_rows
 def _annotation(article_id: str, code: str, source: str, target: str, date: str) -> Annotation:
     text = f"{source} and {target} did {code}."
     event = Event(
-        article_id=article_id, source=source, target=target, code=code, root=code[:2],
-        quad_class=1, goldstein=1.0, plover=None, mode="asserted", sentence=0, start=0,
-        end=len(text), rule="test", date=date, date_precision="month",
+        article_id=article_id,
+        source=source,
+        target=target,
+        code=code,
+        root=code[:2],
+        quad_class=1,
+        goldstein=1.0,
+        plover=None,
+        mode="asserted",
+        sentence=0,
+        start=0,
+        end=len(text),
+        rule="test",
+        date=date,
+        date_precision="month",
     )
     entity = Entity(article_id, 0, len(source), source, "ORG", None, 0)
     return Annotation(
@@ -63,8 +75,13 @@ def test_partial_dates_are_queryable_by_their_first_day(store) -> None:  # type:
 
 
 def test_writing_an_article_twice_keeps_one(store) -> None:  # type: ignore[no-untyped-def]
-    store.write({"articles": annotation_rows(_annotation("a", "042", "X", "Y", "2018"), run_id="r")[
-        "articles"]})
+    store.write(
+        {
+            "articles": annotation_rows(_annotation("a", "042", "X", "Y", "2018"), run_id="r")[
+                "articles"
+            ]
+        }
+    )
     assert store.count("articles") == 3
 
 

@@ -1,4 +1,4 @@
-"""Read input records (JSON Lines, text files, folders, stdin) and validate them into Articles.
+"""Validate raw input records (JSON, plain text, HTML pages) into Articles.
 
 A record that cannot become an Article becomes a ``Problem`` with a code, a message saying how to
 fix it, and the raw input, so the run can quarantine it and go on.
@@ -7,12 +7,10 @@ fix it, and the raw input, so the run can quarantine it and go on.
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Literal
 
 from newsevents.errors import (
     EmptyTextError,
@@ -25,10 +23,13 @@ from newsevents.errors import (
 )
 from newsevents.ids import content_hash
 from newsevents.model import Article, Problem
+from newsevents.stages.ingest.html import html_to_mapping
 
 OPTIONAL_FIELDS = ("title", "source", "url", "language")
-TEXT_SUFFIXES = (".txt",)
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+# Names crawlers and news datasets give the publication date, tried in this order when "date" is
+# absent (VOA and news-please write "published"/"date_publish", schema.org "datePublished").
+DATE_ALIASES = ("date", "published", "date_publish", "datePublished", "publish_date")
+RecordKind = Literal["json", "html"]
 # Years outside this range are almost always typos or epoch artefacts in news metadata.
 MIN_YEAR, MAX_YEAR = 1800, 2100
 
@@ -41,6 +42,8 @@ class RawRecord:
     line: int  # 1-based line number (1 for a whole text file)
     raw: str
     is_text_file: bool = False
+    kind: RecordKind = "json"  # "html": ``raw`` is a web page, its main text is extracted
+    url: str | None = None  # where an HTML page was fetched from (WARC target, fetch)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,42 +53,6 @@ class Rejected:
     record: RawRecord
     problem: Problem
     id: str
-
-
-def _iter_lines(handle: TextIO, origin: str) -> Iterator[RawRecord]:
-    for number, line in enumerate(handle, start=1):
-        if line.strip():
-            yield RawRecord(origin, number, line.rstrip("\r\n"))
-
-
-def _iter_file(path: Path) -> Iterator[RawRecord]:
-    if path.suffix.lower() in TEXT_SUFFIXES:
-        yield RawRecord(str(path), 1, path.read_text(encoding="utf-8", errors="replace"), True)
-        return
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        yield from _iter_lines(handle, str(path))
-
-
-def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand folders into their JSONL and text files, sorted for a deterministic order."""
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            suffixes = TEXT_SUFFIXES + JSONL_SUFFIXES
-            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes)
-        else:
-            yield path
-
-
-def read_records(paths: Iterable[str | Path], *, stdin: TextIO | None = None) -> Iterator[RawRecord]:
-    """Stream raw records from files and folders; ``-`` (or no path) reads ``stdin``."""
-    given = list(paths) or ["-"]
-    for path in given:
-        if str(path) == "-":
-            yield from _iter_lines(stdin or sys.stdin, "<stdin>")
-        else:
-            for file in iter_input_files([path]):
-                yield from _iter_file(file)
 
 
 def parse_date(value: Any) -> str:
@@ -125,7 +92,7 @@ def _optional_string(data: dict[str, Any], name: str) -> str | None:
 
 
 def article_from_mapping(data: dict[str, Any]) -> Article:
-    """Validate one decoded record into an Article; raises an ``InputError`` saying how to fix it."""
+    """Validate one decoded record into an Article; an ``InputError`` says how to fix it."""
     if "text" not in data:
         raise MissingTextError(
             'the record has no "text" field',
@@ -147,7 +114,7 @@ def article_from_mapping(data: dict[str, Any]) -> Article:
             f'"id" must be a string, got {type(identifier).__name__}',
             fix='give "id" as a string, or leave it out to use the content hash',
         )
-    raw_date = data.get("date")
+    raw_date = next((data[name] for name in DATE_ALIASES if data.get(name) not in (None, "")), None)
     return Article(
         id=identifier or content_hash(text),
         text=text,
@@ -162,6 +129,8 @@ def article_from_mapping(data: dict[str, Any]) -> Article:
 def _decode(record: RawRecord) -> dict[str, Any]:
     if record.is_text_file:
         return {"id": None, "text": record.raw, "source": Path(record.origin).name}
+    if record.kind == "html":
+        return html_to_mapping(record.raw, url=record.url)
     try:
         data = json.loads(record.raw)
     except json.JSONDecodeError as error:
@@ -178,6 +147,8 @@ def _decode(record: RawRecord) -> dict[str, Any]:
 
 
 def _fallback_id(record: RawRecord) -> str:
+    if record.is_text_file or record.kind == "html":
+        return content_hash(record.raw)
     try:
         data = json.loads(record.raw)
     except json.JSONDecodeError:

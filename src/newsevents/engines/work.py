@@ -1,0 +1,67 @@
+"""The unit of work every engine runs: annotate a chunk of articles into Arrow tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import pyarrow as pa
+
+from newsevents.config import Settings
+from newsevents.model import Article
+from newsevents.pipeline import Pipeline
+from newsevents.stages.dedup import fingerprint
+from newsevents.storage.parquet import Manifest, write_parts
+from newsevents.storage.rows import Rows, annotation_rows
+from newsevents.storage.schema import SCHEMAS
+
+# Tables a worker fills; the driver adds stories, copies, quarantine and merged events.
+WORKER_TABLES = (
+    "articles",
+    "sentences",
+    "entities",
+    "timexes",
+    "events",
+    "quotes",
+    "refs",
+    "problems",
+    "fingerprints",
+)
+
+
+def annotate_chunk(pipeline: Pipeline, articles: Sequence[Article], *, run_id: str) -> Rows:
+    """Rows of every worker table for ``articles``, in their order."""
+    rows: Rows = {name: [] for name in WORKER_TABLES}
+    for annotation in pipeline.annotate(articles):
+        for name, table_rows in annotation_rows(annotation, run_id=run_id).items():
+            rows[name].extend(table_rows)
+        article = annotation.article
+        mark = fingerprint(article.id, article.text)
+        rows["fingerprints"].append(
+            {
+                "article_id": article.id,
+                "shingles": mark.shingles,
+                "signature": mark.signature,
+                "run_id": run_id,
+            }
+        )
+    return rows
+
+
+def to_tables(rows: Rows) -> dict[str, pa.Table]:
+    return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in rows}
+
+
+@lru_cache(maxsize=2)
+def worker_pipeline(settings: Settings) -> Pipeline:
+    """The pipeline of this worker process: the model is loaded once, on first use."""
+    return Pipeline(settings)
+
+
+def annotate_to_parquet(
+    articles: Sequence[Article], *, settings: Settings, run_id: str, spool: str, part: str
+) -> Manifest:
+    """Worker entry point: annotate a chunk and write its tables to the Parquet spool."""
+    rows = annotate_chunk(worker_pipeline(settings), articles, run_id=run_id)
+    return write_parts(to_tables(rows), Path(spool), part=part)

@@ -1,0 +1,248 @@
+"""Export merged events: Parquet or CSV (our schema), GDELT 2.0 event table, PLOVER JSON Lines.
+
+Every format has one row per merged event (``merged_events``; see docs/exports.md), so a report
+repeated by many articles is one row with its counts, as in GDELT.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from datetime import date
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, TextIO
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from newsevents.dictionaries.cameo import cameo_code
+from newsevents.errors import NewsEventsError
+from newsevents.storage.duckdb import DuckDBStore
+from newsevents.storage.schema import SCHEMAS
+
+FORMATS = ("parquet", "csv", "gdelt", "plover")
+MERGED_COLUMNS = tuple(SCHEMAS["merged_events"].names)
+BATCH_ROWS = 10_000  # rows fetched at a time, so an export's memory does not grow with the store
+
+# The GDELT 2.0 event table's 61 columns, in order (GDELT 2.0 Event Codebook).
+ACTOR_FIELDS = (
+    "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+    "Religion2Code", "Type1Code", "Type2Code", "Type3Code",
+)  # fmt: skip
+GEO_FIELDS = (
+    "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID",
+)  # fmt: skip
+GDELT_COLUMNS = (
+    *("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"),
+    *(f"Actor1{name}" for name in ACTOR_FIELDS),
+    *(f"Actor2{name}" for name in ACTOR_FIELDS),
+    *("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass"),
+    *("GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone"),
+    *(f"{actor}Geo_{name}" for actor in ("Actor1", "Actor2", "Action") for name in GEO_FIELDS),
+    *("DATEADDED", "SOURCEURL"),
+)
+# Ours, after GDELT's: what GDELT has no column for.
+EXTRA_COLUMNS = (
+    "newsevents_id", "plover", "mode", "last_day", "first_report", "last_report",
+    "num_stories", "action_country_iso3", "evidence",
+)  # fmt: skip
+# CAMEO actor type codes (CAMEO manual, ch. 2): the 3-letter chunks after the country code.
+ACTOR_TYPES = frozenset(
+    {
+        "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM",
+        "CVL", "IGO", "NGO", "IMG", "INS", "LAB", "LEG", "REF", "SEP", "UAF", "AGR", "ELI",
+        "ENV", "HLH", "HRI", "MNC", "NGM", "RAD", "SET", "MOD",
+    }
+)  # fmt: skip
+# Known groups follow IGO/NGO/MNC types (IGOUNO: the United Nations).
+GROUP_TYPES = frozenset({"IGO", "NGO", "MNC", "NGM", "IMG"})
+
+
+class ExportError(NewsEventsError):
+    code = "NE500"
+
+
+def merged_batches(store: DuckDBStore) -> Iterator[pa.RecordBatch]:
+    """The merged events, ordered by day and id, as Arrow batches."""
+    columns = ", ".join(f'"{name}"' for name in MERGED_COLUMNS)
+    relation = store.connection.sql(
+        f"SELECT {columns} FROM merged_events ORDER BY day NULLS LAST, id"
+    )
+    reader: pa.RecordBatchReader = relation.to_arrow_reader(BATCH_ROWS)
+    yield from reader
+
+
+def _rows(store: DuckDBStore) -> Iterator[dict[str, Any]]:
+    for batch in merged_batches(store):
+        yield from batch.to_pylist()
+
+
+def export(store: DuckDBStore, *, fmt: str, output: str | Path) -> int:
+    """Write every merged event to ``output`` in ``fmt``; returns the number of rows."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}", fix=f"use one of {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        return _parquet(store, Path(output))
+    with open(output, "w", encoding="utf-8", newline="") as handle:
+        return write_text(store, fmt=fmt, handle=handle)
+
+
+def write_text(store: DuckDBStore, *, fmt: str, handle: TextIO) -> int:
+    """Write CSV, GDELT (tab-separated, with a header) or PLOVER JSON Lines to ``handle``."""
+    count = 0
+    if fmt == "plover":
+        for row in _rows(store):
+            handle.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
+            count += 1
+        return count
+    gdelt = fmt == "gdelt"
+    writer = csv.writer(handle, delimiter="\t" if gdelt else ",", lineterminator="\n")
+    writer.writerow(GDELT_COLUMNS + EXTRA_COLUMNS if gdelt else MERGED_COLUMNS)
+    for row in _rows(store):
+        writer.writerow(gdelt_row(row) if gdelt else [_cell(row[name]) for name in MERGED_COLUMNS])
+        count += 1
+    return count
+
+
+def _parquet(store: DuckDBStore, path: Path) -> int:
+    count = 0
+    with pq.ParquetWriter(path, SCHEMAS["merged_events"], compression="zstd") as writer:
+        for batch in merged_batches(store):
+            writer.write_batch(batch.cast(SCHEMAS["merged_events"]))
+            count += batch.num_rows
+    return count
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(str(item) for item in value)
+    return str(value)
+
+
+def split_actor(code: str | None) -> dict[str, str]:
+    """GDELT's actor attributes from a CAMEO actor code (USAGOV, IGOUNO, PRKMIL)."""
+    if not code:
+        return {}
+    chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
+    fields = {"Code": code}
+    if chunks[0] not in ACTOR_TYPES:
+        fields["CountryCode"] = chunks[0]
+        chunks = chunks[1:]
+    types = [chunk for chunk in chunks if chunk in ACTOR_TYPES]
+    for number, chunk in enumerate(types[:3], start=1):
+        fields[f"Type{number}Code"] = chunk
+    groups = [after for before, after in pairwise(chunks) if before in GROUP_TYPES]
+    if groups and groups[0] not in ACTOR_TYPES:
+        fields["KnownGroupCode"] = groups[0]
+    return fields
+
+
+def gdelt_row(row: dict[str, Any]) -> list[str]:
+    """One GDELT 2.0 event-table line (the columns we can fill; the others empty) plus ours."""
+    values: dict[str, Any] = {"GLOBALEVENTID": int(row["id"][:15], 16)}
+    day: date | None = row["day"]
+    if day is not None:
+        fraction = day.year + (day.timetuple().tm_yday - 1) / 365
+        values.update(
+            SQLDATE=day.strftime("%Y%m%d"),
+            MonthYear=day.strftime("%Y%m"),
+            Year=day.year,
+            FractionDate=f"{fraction:.4f}",
+        )
+    for side, column in (("Actor1", "source"), ("Actor2", "target")):
+        values.update({f"{side}{k}": v for k, v in split_actor(row[column]).items()})
+    code = row["code"]
+    values.update(
+        IsRootEvent=1,  # every merged event has a lead report (GDELT: event in lead paragraph)
+        EventCode=code,
+        EventBaseCode=code[:3],
+        EventRootCode=row["root"],
+        QuadClass=row["quad_class"],
+        GoldsteinScale=row["goldstein"],
+        NumMentions=row["num_mentions"],
+        NumSources=row["num_sources"],
+        NumArticles=row["num_articles"],
+        SOURCEURL=row["source_url"],
+    )
+    if row["last_report"]:
+        values["DATEADDED"] = row["last_report"].strftime("%Y%m%d") + "000000"
+    if row["location_name"] or row["location_lat"] is not None:
+        # GDELT geo types: 1 country, 4 world city; country codes there are FIPS, not ours.
+        is_country = row["location_lat"] is None
+        values.update(
+            ActionGeo_Type=1 if is_country else 4,
+            ActionGeo_FullName=row["location_name"],
+            ActionGeo_Lat=row["location_lat"],
+            ActionGeo_Long=row["location_lon"],
+        )
+    extra = {
+        "newsevents_id": row["id"],
+        "plover": row["plover"],
+        "mode": row["mode"],
+        "last_day": row["last_day"],
+        "first_report": row["first_report"],
+        "last_report": row["last_report"],
+        "num_stories": row["num_stories"],
+        "action_country_iso3": row["location_country"],
+        "evidence": row["evidence"],
+    }
+    return [_cell(values.get(name)) for name in GDELT_COLUMNS] + [
+        _cell(extra[name]) for name in EXTRA_COLUMNS
+    ]
+
+
+def _plover_actor(code: str | None) -> list[dict[str, str]] | str:
+    if not code:
+        return ""
+    fields = split_actor(code)
+    actor = {"code": fields.get("CountryCode") or code[:3]}
+    sector = fields.get("Type1Code")
+    if sector and sector != actor["code"]:
+        actor["sector"] = sector
+    return [actor]
+
+
+def plover_record(row: dict[str, Any]) -> dict[str, Any]:
+    """A PLOVER JSON record (field names of the PLOVER data format); ours under ``newsevents``."""
+    try:
+        plover_mode = cameo_code(row["code"]).plover_mode or ""
+    except NewsEventsError:
+        plover_mode = ""
+    day = row["day"]
+    return {
+        "id": row["id"],
+        "date": day.isoformat() if day else "",
+        "source": _plover_actor(row["source"]),
+        "target": _plover_actor(row["target"]),
+        "event": row["plover"] or "",
+        "mode": plover_mode,
+        "context": "",
+        "language": "en",
+        "newsevents": {
+            "cameo": row["code"],
+            "source": row["source"],
+            "target": row["target"],
+            "mode": row["mode"],
+            "goldstein": row["goldstein"],
+            "quad_class": row["quad_class"],
+            "num_mentions": row["num_mentions"],
+            "num_sources": row["num_sources"],
+            "num_articles": row["num_articles"],
+            "first_report": _iso(row["first_report"]),
+            "last_report": _iso(row["last_report"]),
+            "location": row["location_name"],
+            "location_country": row["location_country"],
+            "lat": row["location_lat"],
+            "lon": row["location_lon"],
+            "source_url": row["source_url"],
+            "evidence": row["evidence"],
+        },
+    }
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

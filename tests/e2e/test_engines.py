@@ -1,0 +1,84 @@
+"""End-to-end: the same corpus gives identical stored results in process, on a process pool and
+on a real Dask LocalCluster (2 workers, one thread each)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from newsevents.api import ingest
+from newsevents.config import Settings
+from newsevents.pipeline import Pipeline
+from newsevents.storage.duckdb import open_store
+from newsevents.storage.schema import SCHEMAS
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+VOA = SHARED / "data" / "voa" / "stories.jsonl"
+STORIES = 12
+
+pytestmark = pytest.mark.skipif(
+    not VOA.exists(), reason="../shared/data is not beside the checkout"
+)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Real stories, a syndicated copy under a new id and an exact repeat under another id."""
+    stories = [json.loads(line) for line in VOA.read_text(encoding="utf-8").splitlines()[:STORIES]]
+    copy = dict(stories[2], id="copy-of-2", text="By a staff writer. " + stories[2]["text"][:-40])
+    repeat = dict(stories[5], id="repeat-of-5")
+    path = tmp_path_factory.mktemp("engines") / "corpus.jsonl"
+    lines = [json.dumps(story) for story in [*stories, copy, repeat]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _contents(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every stored table except the runs log, sorted, without run ids."""
+    contents = {}
+    with duckdb.connect(str(db), read_only=True) as connection:
+        for name, schema in SCHEMAS.items():
+            if name == "runs":
+                continue
+            columns = ", ".join(f'"{c}"' for c in schema.names if c != "run_id")
+            rows = connection.execute(f"SELECT {columns} FROM {name}").fetchall()
+            contents[name] = sorted(rows, key=repr)
+    return contents
+
+
+def _ingest(corpus: Path, folder: Path, nlp: Any = None, **engine: Any) -> dict[str, Any]:
+    db = folder / "store.duckdb"
+    settings = Settings(db=str(db), batch_size=2, spool=str(folder / "spool"), **engine)
+    with open_store(db) as store:
+        ingest([corpus], store=store, pipeline=Pipeline(settings, nlp=nlp))
+    return _contents(db)
+
+
+@pytest.fixture(scope="module")
+def in_process(corpus: Path, nlp: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _ingest(corpus, tmp_path_factory.mktemp("inline"), nlp)
+
+
+def test_the_corpus_exercises_stories_copies_and_merges(in_process: dict[str, Any]) -> None:
+    stories = {row[0]: row[1] for row in in_process["stories"]}
+    assert stories["copy-of-2"] != "copy-of-2"
+    assert [row[0] for row in in_process["copies"]] == ["repeat-of-5"]
+    assert len(in_process["events"]) > 50 and len(in_process["merged_events"]) > 0
+
+
+def test_process_pool_stores_what_one_process_stores(
+    corpus: Path, in_process: dict[str, Any], tmp_path: Path
+) -> None:
+    assert _ingest(corpus, tmp_path, engine="local", workers=2) == in_process
+
+
+def test_dask_local_cluster_stores_what_one_process_stores(
+    corpus: Path, in_process: dict[str, Any], tmp_path: Path
+) -> None:
+    pytest.importorskip("distributed")
+    found = _ingest(corpus, tmp_path, engine="dask", workers=2, scheduler="local")
+    assert found == in_process
