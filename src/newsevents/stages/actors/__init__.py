@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from newsevents.dictionaries.actors import ActorDictionaries
 from newsevents.model import Article, Entity, Parse
-from newsevents.stages.actors._context import place_roles
+from newsevents.stages.actors._context import place_by_possessive, place_roles
 from newsevents.stages.actors._mentions import Mention
 from newsevents.stages.actors._pronouns import Pronouns
 from newsevents.stages.actors._resolver import Resolver
@@ -24,13 +24,14 @@ from newsevents.stages.actors._resolver import Resolver
 
 def _entity(parse: Parse, mention: Mention, index_of: dict[int, int]) -> Entity:
     first = parse.tokens[mention.first]
-    last = parse.tokens[mention.last - 1]
+    start = first.start if mention.start is None else mention.start
+    end = parse.tokens[mention.last - 1].end if mention.end is None else mention.end
     antecedent = index_of.get(id(mention.antecedent)) if mention.antecedent else None
     return Entity(
         article_id=parse.article_id,
-        start=first.start,
-        end=last.end,
-        text=parse.text[first.start : last.end],
+        start=start,
+        end=end,
+        text=parse.text[start:end],
         label=mention.label,
         actor=mention.code,
         sentence=first.sent,
@@ -46,6 +47,7 @@ def _mentions(parse: Parse, article: Article, dictionaries: ActorDictionaries) -
     place_roles(parse, mentions)
     mentions.extend(Pronouns(parse, mentions).mentions_of(resolver.covered()))
     mentions.sort(key=lambda mention: mention.first)
+    place_by_possessive(parse, mentions)
     if resolver.story_discard is not None:
         # A story-level discard (TABARI "+") voids the article: mentions stay for review,
         # with no code and the phrase that voided them.

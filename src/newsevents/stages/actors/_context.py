@@ -115,6 +115,8 @@ def place_roles(parse: Parse, mentions: Sequence[Mention]) -> None:
             country = country_of(code) if _is_context(mention, parse) else None
             recent = (sentence, country) if country else recent
             continue
+        if mention.first and tokens[mention.first - 1].tag == "PRP$":
+            continue  # "its troops": the possessive's country, once pronouns are resolved
         attached = _attached_place(mention, places, parse)
         if _several(mention, parse) or (role in _ATTACHED_ONLY and mention.label != "PERSON"):
             # "the two leaders" are of two countries; rights groups and media of none stated.
@@ -131,3 +133,19 @@ def place_roles(parse: Parse, mentions: Sequence[Mention]) -> None:
         if country is not None:
             mention.code, mention.rule = country + code, f"context:country:{how}"
             recent = (sentence, country)
+
+
+def place_by_possessive(parse: Parse, mentions: Sequence[Mention]) -> None:
+    """Give a role still without a country that of the possessive before it ("its troops",
+    "their diplomats"), once pronouns are resolved; ``mentions`` in text order."""
+    pronoun_at = {m.first: m for m in mentions if m.label == "PRON" and m.code}
+    for mention in mentions:
+        code = mention.code
+        if code is None or mention.label == "PRON" or bare_role(code) is None:
+            continue
+        pronoun = pronoun_at.get(mention.first - 1)
+        if pronoun is None or parse.tokens[pronoun.first].tag != "PRP$" or not pronoun.code:
+            continue
+        country = country_of(pronoun.code)
+        if country is not None:
+            mention.code, mention.rule = country + code, "context:country:possessive"

@@ -21,6 +21,9 @@ _OPAQUE_LABELS = frozenset({"EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "LA
 _NAME_POS = frozenset({"PROPN"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 MODIFIER_KINDS = frozenset({"country", "capital", "demonym", "org"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "madam"})
+_TITLE_MODIFIER_DEPS = frozenset({"amod", "compound"})
+_POSSESSIVE_GAP = 3  # "'s" and up to two modifiers ("China's deputy permanent representative")
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT"})
 
 
@@ -59,6 +62,9 @@ class Mention:
     pieces: list[Piece] = field(default_factory=list)
     place: bool = False  # a place named where something happens ("in Kharkiv")
     surname: bool = False  # a person named by a surname alone ("Kim")
+    # Character offsets of a part of a token ("China" in "U.S.-China"), else the tokens'.
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(slots=True)
@@ -123,10 +129,21 @@ class _Matcher:
         if span is not None and span.label in _OPAQUE_LABELS and not whole:
             return False
         if entry.partial:
-            return self._surname_ok(entry, first, last, whole=whole or span is None)
+            part = span is not None and self._dyad_part(span.first, span.last, first, last)
+            return self._surname_ok(entry, first, last, whole=whole or part or span is None)
         if entry.kind in ("country", "capital") and span is not None and span.label == "PERSON":
             return whole
         return True
+
+    def _dyad_part(self, span_first: int, span_last: int, first: int, last: int) -> bool:
+        """Whether ``[first, last)`` is a hyphenated part of a name span ("The Biden-Putin")."""
+        tokens = self.parse.tokens
+        before = first == span_first or tokens[first - 1].text == "-"
+        if first == span_first + 1 and tokens[span_first].pos == "DET":
+            before = True
+        after = last == span_last or tokens[last].text == "-"
+        hyphened = tokens[first - 1].text == "-" or (last < span_last and tokens[last].text == "-")
+        return before and after and hyphened
 
     def _surname_ok(self, entry: PhraseEntry, first: int, last: int, *, whole: bool) -> bool:
         # A surname alone: the whole of a name ("Ivanka Trump" is not Trump), and a proper noun
@@ -136,7 +153,19 @@ class _Matcher:
         known = any(actor.name in self.persons for actor in entry.actors)
         # A capitalized noun not after an article ("Trump accused", not "the Moon").
         noun = tokens[first].pos == "NOUN" and (first == 0 or tokens[first - 1].pos != "DET")
-        return whole and (names or known or noun)
+        return whole and (names or known or noun) and not self._after_first_name(first)
+
+    def _after_first_name(self, first: int) -> bool:
+        """Whether a name no dictionary knows comes right before ("Ivanka Trump" untagged)."""
+        if first == 0:
+            return False
+        previous = self.parse.tokens[first - 1]
+        return (
+            previous.pos == "PROPN"
+            and previous.text[:1].isupper()
+            and not self.starts[first - 1]
+            and previous.lower.rstrip(".") not in _HONORIFICS
+        )
 
     def best(self, start: int) -> tuple[PhraseEntry, int] | None:
         """The longest acceptable phrase at ``start`` (memoized: ``overtaken`` looks ahead)."""
@@ -216,7 +245,14 @@ def _joinable(parse: Parse, left: Piece, right: Piece) -> bool:
     )
     if portfolio and left.entry.kind in MODIFIER_KINDS and right.entry.kind == "agent":
         return True
-    return all(token.tag == "POS" for token in gap) and len(gap) <= 1
+    if not gap or gap[0].tag != "POS":
+        return not gap
+    # "China's deputy ambassador", "Japan's new prime minister": the possessive's modifiers
+    # of the title stay inside the phrase.
+    return len(gap) <= _POSSESSIVE_GAP and all(
+        token.text.islower() and token.dep in _TITLE_MODIFIER_DEPS and token.head >= right.first
+        for token in gap[1:]
+    )
 
 
 def groups(parse: Parse, pieces: Sequence[Piece]) -> Iterator[list[Piece]]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from newsevents.dictionaries.actor_entries import PhraseEntry, country_of, select_actor
 from newsevents.dictionaries.actors import ActorDictionaries
-from newsevents.dictionaries.cities import big_city_countries, city_countries
+from newsevents.dictionaries.cities import city_country, rival_namesake
 from newsevents.model import Actor, Article, Parse, Token
+from newsevents.stages.actors._compounds import hyphen_mentions
 from newsevents.stages.actors._mentions import (
     MODIFIER_KINDS,
     NOUN_POS,
@@ -60,6 +63,7 @@ _PLACE_PREPOSITIONS = frozenset(
 )
 _SEIZE_VERBS = frozenset(
     {"attack", "bomb", "capture", "encircle", "enter", "hit", "liberate", "raid", "retake"}
+    | {"retook", "besiege", "overrun", "overran", "recapture", "evacuate", "occupy"}
     | {"seize", "shell", "storm", "strike", "target", "besiege", "take"}
 )
 _LABELS: dict[str, str] = {
@@ -73,8 +77,13 @@ _LABELS: dict[str, str] = {
 # "the North"/"the South" name a Korea once the article mentions one (issue 3).
 _KOREA_CONTEXT = {"north": "PRK", "south": "KOR"}
 _KOREAS = frozenset({"PRK", "KOR"})
+# NER labels the small model gives cities it does not know ("Mariupol" ORG, "Rafah" PERSON),
+# and the longest such name read as a place ("Khan Younis", "Deir ez-Zor").
+_MISREAD_PLACE_LABELS = frozenset({"PERSON", "ORG"})
+_PLACE_TOKENS = 4
 _TITLE_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam"})
-_SURNAME = "surname"  # rule of a surname mention until it resolves
+_SURNAME = "surname"
+_CAPITAL_PLACE = "capital:place:"  # rule of a surname mention until it resolves
 
 
 def _code(actor: Actor | None) -> str | None:
@@ -101,6 +110,10 @@ class Resolver:
         self.hidden = found.hidden
         grouped = groups(self.parse, found.pieces)
         mentions = [m for group in grouped if (m := self._from_group(group))]
+        covered = [i in self.hidden for i in range(len(self.parse.tokens))]
+        for piece in found.pieces:
+            covered[piece.first : piece.last] = [True] * (piece.last - piece.first)
+        mentions += hyphen_mentions(self.parse, self.dictionaries, self.date, covered)
         mentions = self._add_ner(mentions)
         mentions.sort(key=lambda mention: mention.first)
         self.mentions = mentions
@@ -110,7 +123,20 @@ class Resolver:
         self._resolve_descriptions()
         self._add_context_mentions()
         self.mentions.sort(key=lambda mention: mention.first)
+        self._share_conjoined_roles()
         return self.mentions
+
+    def _share_conjoined_roles(self) -> None:
+        """ "Russian and Ukrainian negotiators": the first country shares the agent's role."""
+        tokens = self.parse.tokens
+        for mention, agent in zip(self.mentions, self.mentions[1:], strict=False):
+            code, role = mention.code, agent.code
+            if code is None or role is None or agent.label != "AGENT" or len(code) != 3:
+                continue
+            joined = agent.first == mention.last + 1 and tokens[mention.last].lower == "and"
+            modifies = agent.first <= tokens[mention.last - 1].head < agent.last
+            if joined and modifies and country_of(role) is not None and len(role) > 3:
+                mention.code, mention.rule = code + role[3:], f"conj:{agent.rule}"
 
     def _title(self, pieces: list[Piece]) -> tuple[str | None, str | None, str | None]:
         """Code, rule and role given by modifiers and agents (the person left out)."""
@@ -162,7 +188,7 @@ class Resolver:
         addressed = head.dep in _OBJECT_DEPS and tokens[head.head].lemma in _ADDRESS_VERBS
         if head.dep in SUBJECT_DEPS or addressed or preposition in _METONYM_PREPOSITIONS:
             return code + "GOV", f"capital:metonym:{piece.entry.text}"
-        return code, f"capital:place:{piece.entry.text}"
+        return code, f"{_CAPITAL_PLACE}{piece.entry.text}"
 
     def _person_mention(self, group: list[Piece], person: Piece) -> Mention:
         actor = self._select(person.entry)
@@ -216,35 +242,47 @@ class Resolver:
         """A city or US state the dictionaries do not know carries its country's code."""
         tokens = self.parse.tokens
         text = self.parse.text[tokens[mention.first].start : tokens[mention.last - 1].end]
-        codes = (big_city_countries() if min_population else city_countries()).get(text)
-        if not codes:
+        code = city_country(text, countries, big=min_population)
+        if code is None:
             return
-        # Of namesakes, one the article already mentions beats the most populous.
-        code = next((code for code in codes if code in countries), codes[0])
         mention.label, mention.code, mention.place = "GPE", code, True
         mention.rule = f"place:city:{text}"
 
     def _add_places(self) -> None:
-        """Cities the tagger missed or called persons, where the syntax says place ("shelled
-        Kharkiv", "in eastern Aleppo"); big cities only, as small ones share people's names."""
-        owner = {i: m for m in self.mentions for i in range(m.first, m.last)}
+        """Cities the tagger missed or called persons or organizations, where the syntax says
+        place ("shelled Kharkiv", "in eastern Aleppo", "fought in Khan Younis"); big cities and
+        news places only, as small towns share people's names."""
         countries = {country_of(m.code) for m in self.mentions if m.code}
-        tokens = self.parse.tokens
-        for token in tokens:
-            if token.pos != "PROPN" or token.i in self.hidden:
-                continue
-            mention = owner.get(token.i)
-            unknown = mention is not None and mention.code is None and mention.label == "PERSON"
-            bare = mention is None and token.pos == "PROPN" and token.ent_iob == "O"
-            if not (unknown or bare) or not self._place_syntax(token):
-                continue
-            place = mention or Mention(token.i, token.i + 1, "GPE", rule="ner")
-            if place.last - place.first != 1:
-                continue
-            self._place(place, countries, min_population=True)
-            if place.code is not None and mention is None:
-                self.mentions.append(place)
+        owner = {i: m for m in self.mentions for i in range(m.first, m.last)}
+        for mention in self.mentions:
+            unknown = mention.code is None and mention.label in _MISREAD_PLACE_LABELS
+            short = mention.last - mention.first <= _PLACE_TOKENS
+            if unknown and short and self._place_syntax(self.parse.tokens[mention.last - 1]):
+                self._place(mention, countries, min_population=True)
+        for token in self.parse.tokens:
+            bare = token.pos == "PROPN" and token.ent_iob == "O" and token.i not in owner
+            if bare and token.i not in self.hidden and self._place_syntax(token):
+                place = Mention(token.i, token.i + 1, "GPE", rule="ner")
+                self._place(place, countries, min_population=True)
+                if place.code is not None:
+                    self.mentions.append(place)
+        self._capital_namesakes()
         self.mentions.sort(key=lambda mention: mention.first)
+
+    def _capital_namesakes(self) -> None:
+        """A capital named as a place in a story about another country with a city of that
+        name is that city ("Lebanese troops deployed in Tripoli")."""
+        counts = Counter(country_of(m.code) for m in self.mentions if m.code)
+        for mention in self.mentions:
+            rule = mention.rule or ""
+            if mention.code is None or not rule.startswith(_CAPITAL_PLACE):
+                continue
+            if counts[mention.code] > 1:  # another mention names the capital's own country
+                continue
+            name = rule[len(_CAPITAL_PLACE) :]
+            code = rival_namesake(name, {c for c in counts if c and c != mention.code})
+            if code is not None:
+                mention.code, mention.rule = code, f"place:city:{name}"
 
     def _place_syntax(self, token: Token) -> bool:
         head = self.parse.tokens[token.head]
@@ -336,10 +374,12 @@ class Resolver:
 
     def _relink_surname(self, mention: Mention, known: list[Mention]) -> None:
         """A surname the dictionary knows still refers to the latest namesake named before it
-        ("Kim" after "Kim Yong-chul" is not Kim Jong-un)."""
-        before = [m for m in known if m.first < mention.first and mention.names < m.names]
-        if before:
-            antecedent = before[-1]
+        ("Kim" after "Kim Yong-chul" is not Kim Jong-un), else to the first named after it (a
+        headline's "Castro" before "Fidel Castro"): the office holder only when alone."""
+        namesakes = [m for m in known if mention.names < m.names]
+        before = [m for m in namesakes if m.first < mention.first]
+        antecedent = before[-1] if before else next(iter(namesakes), None)
+        if antecedent is not None:
             mention.code, mention.wikidata = antecedent.code, antecedent.wikidata
             mention.rule, mention.antecedent = "coref:name", antecedent
 
