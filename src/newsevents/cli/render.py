@@ -10,6 +10,8 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.table import Table
 
+from newsevents.dictionaries.cameo import QUAD_CLASS_NAMES, root_name
+
 EVENT_COLUMNS = ("day", "source", "code", "target", "mode", "goldstein", "plover", "sentence_text")
 
 
@@ -46,15 +48,28 @@ def write_rows(
         Console(file=out, width=160 if not out.isatty() else None).print(table)
 
 
+def _named(summary: dict[str, Any]) -> dict[str, Any]:
+    """Add the codebook's names to the root and QuadClass rows."""
+    named = dict(summary)
+    named["by_root"] = [{**row, "name": root_name(row["root"])} for row in summary["by_root"]]
+    named["by_quad_class"] = [
+        {**row, "name": QUAD_CLASS_NAMES.get(row["quad_class"], "")}
+        for row in summary["by_quad_class"]
+    ]
+    return named
+
+
 def write_summary(summary: dict[str, Any], stream: TextIO | None = None) -> None:
     out = stream or sys.stdout
-    console = Console(file=out, width=120 if not out.isatty() else None)
+    console = Console(file=out, width=100 if not out.isatty() else None)
     first, last = summary["date_range"]
     console.print(
         f"articles {summary['articles']}  events {summary['events']}  quotes {summary['quotes']}  "
         f"entities {summary['entities']}  time expressions {summary['timexes']}  "
-        f"quarantined {summary['quarantined']}  event dates {first or '-'} .. {last or '-'}"
+        f"quarantined {summary['quarantined']}\n"
+        f"asserted events from {first or '-'} to {last or '-'}"
     )
+    summary = _named(summary)
     for key, title in (
         ("by_root", "events by CAMEO root"),
         ("by_quad_class", "events by QuadClass"),
