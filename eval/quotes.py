@@ -1,8 +1,10 @@
-"""Evaluate the quotes stage on the quote development set (issue 6).
+"""Evaluate the quotes stage on the quote development and held-out sets (issue 6).
 
 Runs clean -> parse -> actors (when the actor stage is importable) -> quotes on every article of
-``eval/quotes/dev.jsonl`` and prints precision, recall and F1 of quote spans, at overlap >= 50%
-and exact, per kind, and speaker accuracy. Run: ``.venv/bin/python eval/quotes.py``.
+``eval/quotes/dev.jsonl`` and of the held-out ``eval/quotes/test.jsonl`` (written after the rules
+were settled and never used to change them; scores keyed ``test_...``) and prints precision,
+recall and F1 of quote spans, at overlap >= 50% and exact, per kind, and speaker accuracy, dev
+and held-out side by side. Run: ``.venv/bin/python eval/quotes.py [-v]``.
 
 Matching: a predicted quote matches a gold quote of the same kind when their overlap (shared
 characters over the longer of the two) is at least 0.5; each quote matches at most once.
@@ -28,6 +30,7 @@ from newsevents.stages.parse import parse_texts
 from newsevents.stages.quotes import extract_quotes
 
 DEV = Path(__file__).resolve().parent / "quotes" / "dev.jsonl"
+TEST = Path(__file__).resolve().parent / "quotes" / "test.jsonl"
 # Floors from issue 6; they only ever rise.
 FLOORS = {"direct_f1_overlap": 0.90, "speaker_accuracy": 0.90}
 MIN_OVERLAP = 0.5
@@ -135,16 +138,23 @@ def prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def evaluate(path: Path = DEV, *, verbose: bool = False) -> dict[str, float]:
-    """Run the stages on the dev set and return the scores (keys as in issue 6)."""
-    nlp = load_nlp("en_core_web_sm")
-    actors = actor_stage()
+class _Tally:
+    """Span counts per kind and speaker counts over one set (a plain class: see eval/time.py)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.speakers = [0, 0, 0, 0]  # right, matched, mention right, actor right
+        self.with_actor = 0  # matched quotes whose gold speaker has an actor code
+
+
+def _score_set(path: Path, nlp: Any, actors: ActorStage | None, *, verbose: bool) -> _Tally:
+    """Run the stages on one set and tally spans and speakers."""
+    tally = _Tally()
     data = list(load_dev(path))
     cleaned = [
         (article.id, clean_text(article.text, article_id=article.id).text) for article, _ in data
     ]
-    counts: dict[str, int] = {}
-    speakers = [0, 0, 0, 0]  # right, matched, mention right, actor right (gold with actor)
+    with_actors = actors is not None
     for (article, golds), parse in zip(data, parse_texts(nlp, cleaned), strict=True):
         entities = actors(parse, article) if actors else ()
         quotes = extract_quotes(parse, article=article, entities=entities)
@@ -152,26 +162,43 @@ def evaluate(path: Path = DEV, *, verbose: bool = False) -> dict[str, float]:
             kind_golds = [gold for gold in golds if gold.kind == kind]
             kind_quotes = tuple(quote for quote in quotes if quote.kind == kind)
             loose = match(kind_golds, kind_quotes, exact=False)
-            _count(
-                counts,
-                kind,
-                len(kind_golds),
-                len(kind_quotes),
-                loose,
-                match(kind_golds, kind_quotes, exact=True),
-            )
+            exact = match(kind_golds, kind_quotes, exact=True)
+            _count(tally.counts, kind, len(kind_golds), len(kind_quotes), loose, exact)
             for gold, quote in loose:
-                right = speaker_right(gold, quote, with_actors=actors is not None)
-                speakers[0] += right
-                speakers[1] += 1
-                speakers[2] += speaker_mention_right(gold, quote)
-                speakers[3] += gold.actor is not None and speaker_actor_right(gold, quote)
-                speakers.append(gold.actor is not None)
-                if verbose and not right:
+                _tally_speaker(tally, gold, quote, with_actors=with_actors)
+                if verbose and not speaker_right(gold, quote, with_actors=with_actors):
                     _show_speaker(article, gold, quote)
             if verbose:
                 _show_misses(article, kind_golds, kind_quotes, loose)
-    return _report(counts, speakers, with_actors=actors is not None)
+    return tally
+
+
+def _tally_speaker(tally: _Tally, gold: Gold, quote: Quote, *, with_actors: bool) -> None:
+    tally.speakers[0] += speaker_right(gold, quote, with_actors=with_actors)
+    tally.speakers[1] += 1
+    tally.speakers[2] += speaker_mention_right(gold, quote)
+    tally.speakers[3] += gold.actor is not None and speaker_actor_right(gold, quote)
+    tally.with_actor += gold.actor is not None
+
+
+def evaluate(
+    path: Path = DEV, *, test: Path | None = TEST, verbose: bool = False
+) -> dict[str, float]:
+    """Run the stages on the dev and held-out sets; held-out keys are prefixed ``test_``."""
+    nlp = load_nlp("en_core_web_sm")
+    actors = actor_stage()
+    print(f"quotes: actors {'on' if actors else 'off (stage not importable)'}")
+    tallies = []
+    for each in [path] if test is None else [path, test]:
+        if verbose:
+            print(f"  errors on {each.name}:")
+        tallies.append(_score_set(each, nlp, actors, verbose=verbose))
+    sets = [_scores(tally) for tally in tallies]
+    _print_sets(sets, tallies)
+    scores = dict(sets[0])
+    if len(sets) > 1:
+        scores.update({f"test_{name}": value for name, value in sets[1].items()})
+    return scores
 
 
 def _count(
@@ -191,32 +218,42 @@ def _count(
         counts[f"{kind}_{key}"] = counts.get(f"{kind}_{key}", 0) + value
 
 
-def _report(counts: dict[str, int], speakers: list[int], *, with_actors: bool) -> dict[str, float]:
+def _scores(tally: _Tally) -> dict[str, float]:
+    counts, speakers = tally.counts, tally.speakers
     scores: dict[str, float] = {}
-    print(f"quotes dev set: actors {'on' if with_actors else 'off (stage not importable)'}")
     for kind in ("direct", "indirect"):
         for match_kind in ("overlap", "exact"):
-            p, r, f = prf(
+            _, _, f1 = prf(
                 counts[f"{kind}_{match_kind}"], counts[f"{kind}_predicted"], counts[f"{kind}_gold"]
             )
-            scores[f"{kind}_f1_{match_kind}"] = f
-            print(
-                f"  {kind:8} {match_kind:7}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
-                f"(gold {counts[f'{kind}_gold']})"
-            )
-    matched, with_actor = speakers[1], sum(speakers[4:])
+            scores[f"{kind}_f1_{match_kind}"] = f1
+    matched = speakers[1]
     scores["speaker_accuracy"] = speakers[0] / matched if matched else 0.0
     scores["speaker_mention_accuracy"] = speakers[2] / matched if matched else 0.0
-    scores["speaker_actor_accuracy"] = speakers[3] / with_actor if with_actor else 0.0
+    scores["speaker_actor_accuracy"] = speakers[3] / tally.with_actor if tally.with_actor else 0.0
     scores["n_gold"] = float(counts["direct_gold"] + counts["indirect_gold"])
-    print(f"  speaker accuracy {scores['speaker_accuracy']:.3f} over {matched} matched quotes")
-    print(f"    speaker mention right {scores['speaker_mention_accuracy']:.3f}")
-    if with_actors:
-        print(
-            f"    actor code right {scores['speaker_actor_accuracy']:.3f} "
-            f"over {with_actor} quotes whose gold speaker has one"
-        )
     return scores
+
+
+def _print_sets(sets: list[dict[str, float]], tallies: list[_Tally]) -> None:
+    """Precision, recall and F1 per kind, then speaker scores, dev and held-out side by side."""
+    names = ["dev", "held-out"][: len(sets)]
+    print(f"  {'':24}" + "".join(f" {name:>24}" for name in names))
+    for kind in ("direct", "indirect"):
+        for match_kind in ("overlap", "exact"):
+            cells = []
+            for tally in tallies:
+                p, r, f = prf(
+                    tally.counts[f"{kind}_{match_kind}"],
+                    tally.counts[f"{kind}_predicted"],
+                    tally.counts[f"{kind}_gold"],
+                )
+                cells.append(f"P {p:.3f} R {r:.3f} F1 {f:.3f}")
+            print(f"  {kind + ' ' + match_kind:24}" + "".join(f" {cell:>24}" for cell in cells))
+    for name in ("speaker_accuracy", "speaker_mention_accuracy", "speaker_actor_accuracy"):
+        print(f"  {name:24}" + "".join(f" {scores[name]:24.3f}" for scores in sets))
+    gold = [f"{tally.counts['direct_gold']} + {tally.counts['indirect_gold']}" for tally in tallies]
+    print(f"  {'gold (direct + indirect)':24}" + "".join(f" {cell:>24}" for cell in gold))
 
 
 def _show_speaker(article: Article, gold: Gold, quote: Quote) -> None:

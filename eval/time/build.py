@@ -1,6 +1,7 @@
-"""Build eval/time/dev.jsonl from the marked-up articles in eval/time/dev.txt.
+"""Build eval/time/dev.jsonl and test.jsonl from the marked-up articles in dev.txt and test.txt.
 
-Run ``python eval/time/build.py`` from the repository root after editing dev.txt.
+Run ``python eval/time/build.py`` from the repository root after editing either file; test.txt
+is the held-out set (written after the rules were settled, never used to change them).
 """
 
 from __future__ import annotations
@@ -59,10 +60,16 @@ def build(source: Path = HERE / "dev.txt") -> list[dict[str, Any]]:
     return records
 
 
-if __name__ == "__main__":
-    records = build()
-    with (HERE / "dev.jsonl").open("w", encoding="utf-8") as out:
+def write(name: str) -> None:
+    """Build ``<name>.jsonl`` from ``<name>.txt`` and print its size."""
+    records = build(HERE / f"{name}.txt")
+    with (HERE / f"{name}.jsonl").open("w", encoding="utf-8") as out:
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     count = sum(len(record["timexes"]) for record in records)
-    print(f"{len(records)} articles, {count} expressions")
+    print(f"{name}: {len(records)} articles, {count} expressions")
+
+
+if __name__ == "__main__":
+    for name in ("dev", "test"):
+        write(name)

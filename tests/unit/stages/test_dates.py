@@ -159,6 +159,45 @@ def test_weekday_follows_publication_day_and_tense(timexes: Timexes, text: str, 
     assert timex.value == value
 
 
+PLANNED = [
+    # (published, sentence, words, value): a planned time is never read as the last one
+    ("2018-06-12", "The allies will suspend joint drills planned for August.", "August", "2018-08"),
+    ("2018-09-20", "The allies will suspend joint drills planned for August.", "August", "2019-08"),
+    ("2018-08-20", "The allies will suspend joint drills planned for August.", "August", "2018-08"),
+    ("2018-06-12", "Seoul said the talks were scheduled for August.", "August", "2018-08"),
+    ("2018-06-12", "The drills had been planned for August.", "August", "2018-08"),
+    (
+        "2018-11-20",
+        "The drills that had been planned for August were cancelled in July.",
+        "August",
+        "2018-08",
+    ),
+    ("2018-07-12", "A new vote is scheduled for June.", "June", "2019-06"),
+    ("2018-07-12", "Talks scheduled for Monday will go ahead.", "Monday", "2018-07-16"),
+    ("2018-06-12", "The report was published in August.", "August", "2017-08"),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "words", "value"), PLANNED)
+def test_planned_time_is_the_next_one_in_a_future_context(
+    timexes: Timexes, published: str, text: str, words: str, value: str
+) -> None:
+    assert _found(timexes(text, published), words).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("The failed 2009 Copenhagen summit still weighed on delegates.", "2009", "2009"),
+        ("Athletes recalled the 2016 Rio Olympics.", "2016", "2016"),
+    ],
+)
+def test_year_modifying_a_named_event_is_a_date(
+    timexes: Timexes, text: str, words: str, value: str
+) -> None:
+    assert _found(timexes(text), words).value == value
+
+
 NOT_DATES = [
     ("The 1718 Committee oversees the sanctions.", "1718"),
     ("The council adopted resolution 2397 unanimously.", "2397"),
@@ -177,6 +216,7 @@ NOT_DATES = [
     ("The satirical weekly printed a new cartoon.", "weekly"),
     ("Crowds celebrated the fall of the Berlin Wall.", "the fall"),
     ("Jan Egeland spoke to reporters.", "Jan"),
+    ("Some 2000 Copenhagen residents joined the march.", "2000"),
 ]
 
 

@@ -107,6 +107,15 @@ TEXTS = {
     "mental": "Analysts think the talks will fail.",
     "headline": "Pompeo speaks\n\nThe talks were useful.",
     "seen": 'The document commits Pyongyang to "complete denuclearization" of the peninsula.',
+    # The parser hangs the "until" clause on "urged" in this paragraph layout (dev set q06).
+    "urged_until": (
+        "Trump spoke at the United Nations.\n\nHe urged other countries to isolate Pyongyang"
+        " until it ends its hostile behaviour.\n\nRi later compared the speech to a dog barking."
+    ),
+    "said_what": "He said what the country needed was calm.",
+    "what_called": "The minister announced what she called a new approach to the talks.",
+    "what_called_quoted": 'Putin announced what he called a "special military operation".',
+    "what_described": "The general unveiled what he described as a final offensive.",
 }
 
 
@@ -146,6 +155,13 @@ def test_direct_quote_speaker(
     assert {q.verb for q in quotes} == {verb}
 
 
+def test_scare_quote_after_what_he_called_keeps_its_speaker(
+    parsed: dict[str, tuple[Article, Parse]],
+) -> None:
+    (quote,) = _quotes(parsed, "what_called_quoted", "direct")
+    assert (quote.text, quote.speaker) == ("special military operation", "Putin")
+
+
 def test_partial_quote_in_unrelated_sentence_has_no_speaker(
     parsed: dict[str, tuple[Article, Parse]],
 ) -> None:
@@ -163,6 +179,8 @@ INDIRECT_CASES = [
     ("warned", "any interference would have consequences", "Putin", "warn"),
     ("urged", "return to the table", "Guterres", "urge"),
     ("inverted", "The economy will recover next year", "the minister", "say"),
+    ("urged_until", "isolate Pyongyang until it ends its hostile behaviour", "He", "urge"),
+    ("said_what", "what the country needed was calm", "He", "say"),
 ]
 
 
@@ -174,7 +192,9 @@ def test_indirect_speech_content_and_speaker(
     assert (quote.text, quote.speaker, quote.verb) == (content, speaker, verb)
 
 
-@pytest.mark.parametrize("key", ["mental", "headline"])
+@pytest.mark.parametrize(
+    "key", ["mental", "headline", "what_called", "what_called_quoted", "what_described"]
+)
 def test_no_indirect_speech_without_a_speech_act(
     parsed: dict[str, tuple[Article, Parse]], key: str
 ) -> None:

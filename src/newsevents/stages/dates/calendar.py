@@ -39,7 +39,7 @@ def weekday(today: date, number: int, *, relation: str, tense: Tense) -> date:
         return today + timedelta(days=ahead or 7)
     if back == 0:
         return today
-    if tense in ("future", "present"):
+    if tense in ("future", "present", "upcoming"):
         return today + timedelta(days=ahead)
     return today - timedelta(days=back)
 
@@ -54,6 +54,11 @@ def year_for(today: date, month: int, day: int | None, *, tense: Tense) -> int |
             continue
     if not readings:
         return None
+    if tense == "upcoming":  # the next one: this month counts, an earlier day does not
+        first = today if day else today.replace(day=1)
+        ahead = [reading for reading in readings if reading >= first]
+        if ahead:
+            return ahead[0].year
     nearest = min(readings, key=lambda reading: abs((reading - today).days))
     margin = timedelta(days=_WRONG_SIDE_DAYS if day else _WRONG_SIDE_DAYS + 15)
     if tense in ("past", "perfect") and nearest > today + margin:

@@ -11,7 +11,9 @@ from typing import Literal
 
 from newsevents.model import Parse, TimexType, Token
 
-Tense = Literal["past", "perfect", "present", "future"]
+# "upcoming": a time something is planned for in a clause about the future ("will suspend drills
+# planned for August"), read as the next one from the reference date, never the last (issue 5).
+Tense = Literal["past", "perfect", "present", "future", "upcoming"]
 
 # Auxiliaries that put a clause in the future, or in the future of a past report ("would").
 _FUTURE_AUX = frozenset(
@@ -21,6 +23,9 @@ _FUTURE_AUX = frozenset(
 _PROSPECTIVE = frozenset(
     {"plan", "schedule", "expect", "intend", "aim", "prepare", "hope", "want", "set", "due"}
 )
+# Participles that name the time a plan points at: "drills planned for August", "talks
+# scheduled for Monday", "a vote set for March", "the report due in May".
+_PLANNED = frozenset({"plan", "schedule", "set", "slate", "due", "expect"})
 # Reporting verbs in the present tense still report something that already happened.
 _REPORTING = frozenset({"say", "tell", "announce", "report", "confirm", "state", "add", "note"})
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -128,6 +133,8 @@ class Context:
         return None
 
     def _verb_tense(self, verb: Token, depth: int = 0) -> Tense:
+        if verb.tag == "VBN" and verb.lemma in _PLANNED and depth == 0:
+            return self._planned_tense(verb)
         auxiliaries = [
             child for child in self.parse.children(verb) if child.dep in ("aux", "auxpass")
         ]
@@ -149,3 +156,27 @@ class Context:
         if present and verb.lemma not in _REPORTING:
             return "present"  # "talks resume Monday", "marches are planned for Saturday"
         return "present" if verb.tag == "VB" else "past"
+
+    def _planned_tense(self, verb: Token) -> Tense:
+        """The tense of a time a plan points at: after the planning, so never moved back.
+
+        The plan's clause decides how far ahead: a future or present clause ("will suspend
+        drills planned for August", "talks are scheduled for Monday") wants the next one; a
+        past one ("the drills, which had been planned for August") the nearest, on either side.
+        """
+        clause: Token | None = verb
+        if verb.dep in ("acl", "relcl", "amod"):
+            clause = self._verb_above(verb)  # the verb of the noun the participle describes
+        if clause is None:
+            return "upcoming"
+        tense = self._verb_tense(clause, 1) if clause is not verb else self._own_tense(verb)
+        return "present" if tense in ("past", "perfect") else "upcoming"
+
+    def _own_tense(self, verb: Token) -> Tense:
+        """Past when the participle's own auxiliaries are: "were scheduled", "had been planned"."""
+        auxiliaries = [
+            child for child in self.parse.children(verb) if child.dep in ("aux", "auxpass")
+        ]
+        if {child.lower for child in auxiliaries} & _FUTURE_AUX:
+            return "future"
+        return "past" if any(child.tag == "VBD" for child in auxiliaries) else "present"

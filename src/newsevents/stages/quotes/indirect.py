@@ -21,6 +21,11 @@ _SPEECH_LEMMAS = INDIRECT_VERBS | INFINITIVE_VERBS | frozenset(PREPOSITION_VERBS
 _COMPLEMENTIZERS = frozenset(
     {"that", "whether", "if", "to", "of", "for", "with", "against", "about"}
 )
+# Free relatives name a thing, not a statement: "announced what he called a special operation".
+_FREE_RELATIVES = frozenset({"what", "whatever"})
+# Clauses that bound a demand: "urged X to isolate Pyongyang until it ends ...", which the parser
+# often hangs on the demanding verb rather than on the demand (issue 6, dev set q06).
+_BOUNDS = frozenset({"until", "till", "unless"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +50,11 @@ def find_indirect(attributor: Attributor, in_quote: list[bool]) -> list[Reported
         ):
             continue
         complement = _complement(attributor, token)
-        if complement is None:
+        if complement is None or _free_relative(attributor, complement):
             continue
         first, last = _content(attributor, complement, token)
+        if attributor.tokens[complement].dep == "xcomp":
+            last = _bounded_demand(attributor, token, complement, last)
         if first >= last or _quoted_share(in_quote, first, last) > _MAX_QUOTED_SHARE:
             continue
         speaker = attributor.speaker_of_verb(token)
@@ -81,6 +88,30 @@ def _complement(attributor: Attributor, verb: Token) -> int | None:
         if child.dep == "dobj" and verb.lemma == "say" and index > verb.i:
             fallback = fallback if fallback is not None else _misparsed_object(attributor, index)
     return fallback
+
+
+def _free_relative(attributor: Attributor, complement: int) -> bool:
+    """'announced what he called ...': the complement opens with its own object 'what'."""
+    first, _ = attributor.subtree_edges(complement)
+    opener = attributor.tokens[first]
+    return opener.lower in _FREE_RELATIVES and opener.head == complement
+
+
+def _bounded_demand(attributor: Attributor, verb: Token, complement: int, last: int) -> int:
+    """Extend a demand's content over an 'until' clause hung on the demanding verb."""
+    tokens = attributor.tokens
+    for index in attributor.children(verb.i):
+        if index <= complement or tokens[index].dep != "advcl":
+            continue
+        if not any(
+            tokens[i].lower in _BOUNDS and tokens[i].dep == "mark"
+            for i in attributor.children(index)
+        ):
+            continue
+        first, end = _content(attributor, index, verb)
+        if first <= last + 1:  # right after the demand, at most a comma between
+            return max(last, end)
+    return last
 
 
 def _has_object(attributor: Attributor, preposition: int) -> bool:
