@@ -106,14 +106,22 @@ def _data_rows(name: str) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def builtin_organizations() -> tuple[PhraseEntry, ...]:
-    """IGOs, their organs, NGOs and media (``data/organizations.tsv``: name, aliases, code)."""
-    entries: list[PhraseEntry] = []
+    """IGOs, their organs, NGOs and media (``data/organizations.tsv``: name, aliases, code,
+    and optional since/until dates; rows of one name are one entry with dated codes)."""
+    actors: dict[str, list[Actor]] = {}
+    aliases: dict[str, list[str]] = {}
     for row in _data_rows("organizations.tsv"):
-        name, aliases, code = row[0], row[1], row[2]
-        actor = Actor(code=code, name=name, entry=f"builtin:organizations:{name}")
-        for phrase in (name, *filter(None, aliases.split("|"))):
-            entries.append(PhraseEntry(phrase, "org", (actor,), case=case_rule(phrase)))
-    return tuple(entries)
+        name, code = row[0], row[2]
+        since, until = [*row[3:5], "", ""][:2]
+        entry = f"builtin:organizations:{name}"
+        actor = Actor(code=code, name=name, since=since or None, until=until or None, entry=entry)
+        actors.setdefault(name, []).append(actor)
+        aliases.setdefault(name, [name, *filter(None, row[1].split("|"))])
+    return tuple(
+        PhraseEntry(phrase, "org", tuple(actors[name]), case=case_rule(phrase))
+        for name, phrases in aliases.items()
+        for phrase in phrases
+    )
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from newsevents.dictionaries.actors import ActorDictionaries
 from newsevents.model import Article, Entity, Parse
-from newsevents.stages.actors._context import place_by_possessive, place_roles
+from newsevents.stages.actors._context import mark_former, place_by_possessive, place_roles
+from newsevents.stages.actors._descriptions import description_mentions, lead_compounds
 from newsevents.stages.actors._mentions import Mention
 from newsevents.stages.actors._pronouns import Pronouns
 from newsevents.stages.actors._resolver import Resolver
@@ -44,8 +45,15 @@ def _entity(parse: Parse, mention: Mention, index_of: dict[int, int]) -> Entity:
 def _mentions(parse: Parse, article: Article, dictionaries: ActorDictionaries) -> list[Mention]:
     resolver = Resolver(parse, article, dictionaries)
     mentions = resolver.build()
+    lead_compounds(parse, mentions)
     place_roles(parse, mentions)
-    mentions.extend(Pronouns(parse, mentions).mentions_of(resolver.covered()))
+    mark_former(parse, mentions)
+    mentions.extend(description_mentions(parse, mentions, resolver.covered()))
+    mentions.sort(key=lambda mention: mention.first)
+    covered = resolver.covered()
+    for mention in mentions:
+        covered[mention.first : mention.last] = [True] * (mention.last - mention.first)
+    mentions.extend(Pronouns(parse, mentions).mentions_of(covered))
     mentions.sort(key=lambda mention: mention.first)
     place_by_possessive(parse, mentions)
     if resolver.story_discard is not None:

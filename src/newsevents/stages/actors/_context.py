@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from newsevents.dictionaries.actor_entries import STATE_ROLES, bare_role, country_of
+from newsevents.dictionaries.actor_entries import FORMER_ROLE, STATE_ROLES, bare_role, country_of
 from newsevents.model import Parse
 from newsevents.stages.actors._mentions import Mention
 
@@ -15,14 +15,31 @@ _WINDOW = 2
 _DATELINE_SENTENCES = 3  # a dateline ("SEOUL, July 12 -") is in the first lines
 # Prepositions that say where people are ("protesters in London"), not where they go.
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+# Prepositions that tie a role to a place or owner: "officials in Seoul", "envoys from Iran",
+# "the leaders of the EU".
+_ATTACHING = _LOCATIVE | {"from", "of"}
+_OF_LABELS = frozenset({"GPE", "ORG"})
 # Roles a reader does not place by the story's country: only by a place attached to them.
 _ATTACHED_ONLY = frozenset({"HRI", "MED"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _DATELINE_END = frozenset({",", "(", "-", "--", "—", "–"})
+# "former"/"ex-" before a title; persons the dictionary dates; labels of titles.
+_FORMER = frozenset({"former", "ex", "ex-"})
+_DATED_RULES = ("builtin:persons:", "coref:name")
+_TITLED = frozenset({"AGENT", "PERSON"})
+# Rules of mentions that are cities, and cities that are venues of international bodies and
+# talks (seats of the UN, IAEA, EU, ICC, OSCE; hosts of the Minsk, Doha and Astana talks): a
+# venue says where, not whose, unless the article names its country.
+_CITY_RULES = ("place:city:", "capital:place:")
+_VENUES = frozenset(
+    {"Geneva", "Vienna", "New York", "New York City", "Brussels", "The Hague", "Strasbourg"}
+    | {"Davos", "Minsk", "Doha", "Astana", "Nur-Sultan", "Lausanne"}
+)
 
 
-def _dateline(parse: Parse, mentions: Sequence[Mention]) -> str | None:
-    """The country of a dateline place that starts a line of the article's first sentences."""
+def _dateline(parse: Parse, mentions: Sequence[Mention], named: set[str]) -> str | None:
+    """The country of a dateline place that starts a line of the article's first sentences,
+    if the article names that country (a Geneva dateline on a story about Myanmar is no tie)."""
     tokens = parse.tokens
     for mention in mentions:
         first = tokens[mention.first]
@@ -33,24 +50,43 @@ def _dateline(parse: Parse, mentions: Sequence[Mention]) -> str | None:
         )
         after = tokens[mention.last].text if mention.last < len(tokens) else ""
         if mention.place and mention.code and starts_line and after in _DATELINE_END:
-            return country_of(mention.code)
+            country = country_of(mention.code)
+            return country if country in named else None
     return None
 
 
-def _is_context(mention: Mention, parse: Parse) -> bool:
+def _is_venue(mention: Mention) -> bool:
+    rule = mention.rule or ""
+    return rule.startswith(_CITY_RULES) and rule.split(":", 2)[2] in _VENUES
+
+
+def _named(mentions: Sequence[Mention]) -> set[str]:
+    """Countries the article names other than by a venue ("Myanmar", "Burmese", "Kharkiv")."""
+    return {
+        country
+        for mention in mentions
+        if mention.code and mention.label != "PRON" and not _is_venue(mention)
+        if (country := country_of(mention.code)) is not None
+    }
+
+
+def _is_context(mention: Mention, parse: Parse, named: set[str]) -> bool:
     """Whether a coded mention tells where nearby roles belong: regions ("Europe") do not,
-    nor a demonym modifying something that is no actor ("the Saudi explanation")."""
+    nor a demonym modifying something that is no actor ("the Saudi explanation"), nor a venue
+    whose country the article never names ("the Council in Geneva", talks in Minsk)."""
     if mention.rule is not None and mention.rule.startswith("builtin:regions"):
+        return False
+    if _is_venue(mention) and mention.code and country_of(mention.code) not in named:
         return False
     head = parse.tokens[mention.last - 1]
     return mention.label != "NORP" or head.dep not in _MODIFIER_DEPS
 
 
-def _dominant(parse: Parse, mentions: Sequence[Mention]) -> str | None:
+def _dominant(parse: Parse, mentions: Sequence[Mention], named: set[str]) -> str | None:
     """The article's most mentioned country (the first mentioned of equals)."""
     counts: Counter[str] = Counter()
     for mention in mentions:
-        usable = mention.code and mention.label != "PRON" and _is_context(mention, parse)
+        usable = mention.code and mention.label != "PRON" and _is_context(mention, parse, named)
         country = country_of(mention.code) if usable and mention.code else None
         if country is not None:
             counts[country] += 1
@@ -70,21 +106,49 @@ def _sentence_place(mention: Mention, places: dict[int, list[Mention]], parse: P
 
 def _several(mention: Mention, parse: Parse) -> bool:
     """Whether a count or "both" comes before the mention ("the two leaders")."""
-    if mention.first == 0:
+    i = mention.first - 1
+    while i > 0 and parse.tokens[i].pos == "ADJ":
+        i -= 1  # "two regional presidents"
+    if i < 0:
         return False
-    before = parse.tokens[mention.first - 1]
+    before = parse.tokens[i]
     return before.tag == "CD" or before.lower in ("both", "all")
 
 
-def _attached_place(mention: Mention, places: dict[int, list[Mention]], parse: Parse) -> str | None:
-    """The country of a place right after the mention ("officials in Seoul")."""
+def _attached(mention: Mention, owners: dict[int, Mention], parse: Parse) -> str | None:
+    """The code an attached phrase gives a role: the country of a place or country after a
+    locative or "from" ("officials in Seoul", "a negotiator from the Marshall Islands"), or
+    the country or organization after "of" ("the presidents of the European Council")."""
     tokens = parse.tokens
-    if mention.last >= len(tokens) or tokens[mention.last].lower not in _LOCATIVE:
+    if mention.last >= len(tokens):
         return None
-    for place in places.get(tokens[mention.first].sent, ()):
-        if mention.last < place.first <= mention.last + 2 and place.code:
-            return country_of(place.code)
+    preposition = tokens[mention.last]
+    if preposition.lower not in _ATTACHING or not mention.first <= preposition.head < mention.last:
+        return None
+    start = mention.last + 1
+    if start < len(tokens) and tokens[start].pos in ("DET", "ADJ") and start not in owners:
+        start += 1  # "from the Marshall Islands", "in eastern Aleppo"
+    other = owners.get(start)
+    if other is not None and other.first == start and other.code and other.label != "PRON":
+        head = tokens[other.last - 1]
+        if head.dep != "pobj" or head.head != preposition.i:
+            return None
+        country = country_of(other.code)
+        if preposition.lower == "of" and other.label in _OF_LABELS:
+            return country or (other.code if bare_role(other.code) is None else None)
+        return country if other.place or preposition.lower == "from" else None
     return None
+
+
+def _of_other(mention: Mention, owners: dict[int, Mention], parse: Parse) -> bool:
+    """Whether "of" and a phrase that is no actor follow the role ("leader of the movement")."""
+    tokens = parse.tokens
+    if mention.last + 1 >= len(tokens) or tokens[mention.last].lower != "of":
+        return False
+    if not mention.first <= tokens[mention.last].head < mention.last:
+        return False
+    phrase = [t.i for t in tokens[mention.last + 1 :] if t.head == mention.last and t.dep == "pobj"]
+    return bool(phrase) and phrase[0] not in owners
 
 
 def place_roles(parse: Parse, mentions: Sequence[Mention]) -> None:
@@ -103,7 +167,12 @@ def place_roles(parse: Parse, mentions: Sequence[Mention]) -> None:
         where = head.dep == "pobj" and tokens[head.head].lower in _LOCATIVE
         if mention.place and where and mention.code and country_of(mention.code):
             places.setdefault(tokens[mention.first].sent, []).append(mention)
-    fallback = [("dateline", _dateline(parse, mentions)), ("article", _dominant(parse, mentions))]
+    named = _named(mentions)
+    owners = {i: m for m in mentions for i in range(m.first, m.last)}
+    fallback = [
+        ("dateline", _dateline(parse, mentions, named)),
+        ("article", _dominant(parse, mentions, named)),
+    ]
     recent: tuple[int, str] | None = None  # (sentence, country) of the latest country mention
     for mention in mentions:
         code = mention.code
@@ -112,12 +181,17 @@ def place_roles(parse: Parse, mentions: Sequence[Mention]) -> None:
         sentence = tokens[mention.first].sent
         role = bare_role(code)
         if role is None:
-            country = country_of(code) if _is_context(mention, parse) else None
+            country = country_of(code) if _is_context(mention, parse, named) else None
             recent = (sentence, country) if country else recent
             continue
         if mention.first and tokens[mention.first - 1].tag == "PRP$":
             continue  # "its troops": the possessive's country, once pronouns are resolved
-        attached = _attached_place(mention, places, parse)
+        attached = _attached(mention, owners, parse)
+        if attached is None and _of_other(mention, owners, parse):
+            continue  # "a leader of the 2014 movement" is of no country stated
+        if attached is not None and country_of(attached) is None:
+            mention.code, mention.rule = attached, "context:organization:of"
+            continue
         if _several(mention, parse) or (role in _ATTACHED_ONLY and mention.label != "PERSON"):
             # "the two leaders" are of two countries; rights groups and media of none stated.
             if attached is not None:
@@ -149,3 +223,20 @@ def place_by_possessive(parse: Parse, mentions: Sequence[Mention]) -> None:
         country = country_of(pronoun.code)
         if country is not None:
             mention.code, mention.rule = country + code, "context:country:possessive"
+
+
+def mark_former(parse: Parse, mentions: Sequence[Mention]) -> None:
+    """A title after "former" names one of the country's elite, not its office holder ("Former
+    president Alvaro Uribe" -> COLELI), in place. A person the dictionary dates keeps its code:
+    the dates already say whether the person is in office."""
+    tokens = parse.tokens
+    for mention in mentions:
+        code, rule = mention.code, mention.rule or ""
+        if code is None or rule.startswith(_DATED_RULES) or mention.label not in _TITLED:
+            continue
+        before = mention.first - 1
+        if before > 0 and tokens[before].pos == "DET":
+            before -= 1
+        country = country_of(code)
+        if before >= 0 and tokens[before].lower in _FORMER and country is not None:
+            mention.code, mention.rule = country + FORMER_ROLE, f"former:{rule}"

@@ -243,15 +243,22 @@ def _joinable(parse: Parse, left: Piece, right: Piece) -> bool:
     portfolio = len(gap) <= 2 and all(
         token.text[:1].isupper() and token.pos in NOUN_POS for token in gap
     )
-    if portfolio and left.entry.kind in MODIFIER_KINDS and right.entry.kind == "agent":
+    titled = left.entry.kind in MODIFIER_KINDS and right.entry.kind == "agent"
+    if titled and (portfolio or _modifies(gap, right, limit=2)):
         return True
     if not gap or gap[0].tag != "POS":
         return not gap
     # "China's deputy ambassador", "Japan's new prime minister": the possessive's modifiers
     # of the title stay inside the phrase.
-    return len(gap) <= _POSSESSIVE_GAP and all(
+    return _modifies(gap[1:], right, limit=_POSSESSIVE_GAP - 1)
+
+
+def _modifies(gap: Sequence[Token], right: Piece, *, limit: int) -> bool:
+    """Whether ``gap`` is lower-case modifiers of the title ``right`` ("Saudi public
+    prosecutor", "Ukrainian military spokesman", "China's deputy ambassador")."""
+    return len(gap) <= limit and all(
         token.text.islower() and token.dep in _TITLE_MODIFIER_DEPS and token.head >= right.first
-        for token in gap[1:]
+        for token in gap
     )
 
 

@@ -56,6 +56,9 @@ _ADDRESS_VERBS = frozenset(
         "warn",
     }
 )
+# Capitals that, as metonyms, name an organization seated there: the EU's institutions sit
+# in Brussels ("Brussels lifted its sanctions"); code as organizations.tsv gives the EU.
+_IGO_SEATS = {"Brussels": "IGOEUREEC"}
 _METONYM_PREPOSITIONS = frozenset({"with", "against", "from", "on", "toward", "towards"})
 # Where a proper noun the tagger did not call a place is one all the same.
 _PLACE_PREPOSITIONS = frozenset(
@@ -184,11 +187,24 @@ class Resolver:
     def _capital(self, piece: Piece, code: str) -> tuple[str, str]:
         tokens = self.parse.tokens
         head = tokens[piece.last - 1]
+        while head.dep == "conj" and head.head != head.i:
+            head = tokens[head.head]  # "Washington, Brussels and the UN lifted": the first's
         preposition = tokens[head.head].lower if head.dep == "pobj" else ""
         addressed = head.dep in _OBJECT_DEPS and tokens[head.head].lemma in _ADDRESS_VERBS
-        if head.dep in SUBJECT_DEPS or addressed or preposition in _METONYM_PREPOSITIONS:
-            return code + "GOV", f"capital:metonym:{piece.entry.text}"
+        metonym = head.dep in SUBJECT_DEPS or addressed or preposition in _METONYM_PREPOSITIONS
+        if metonym and not self._dateline(piece):
+            seat = _IGO_SEATS.get(piece.entry.text)
+            return seat or code + "GOV", f"capital:metonym:{piece.entry.text}"
         return code, f"{_CAPITAL_PLACE}{piece.entry.text}"
+
+    def _dateline(self, piece: Piece) -> bool:
+        """Whether a capital is a dateline ("BRUSSELS, March 19 -"), which the parser may make
+        the subject of the first sentence."""
+        tokens = self.parse.tokens
+        previous = tokens[piece.first - 1] if piece.first else None
+        starts_line = previous is None or "\n" in previous.text + previous.whitespace
+        after = tokens[piece.last].text if piece.last < len(tokens) else ""
+        return starts_line and after == "," and tokens[piece.first].text.isupper()
 
     def _person_mention(self, group: list[Piece], person: Piece) -> Mention:
         actor = self._select(person.entry)
