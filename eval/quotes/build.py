@@ -1,6 +1,8 @@
-"""Build eval/quotes/test.jsonl from the annotated articles in eval/quotes/test.txt.
+"""Build eval/quotes/test.jsonl and dev.jsonl from the annotated articles in test.txt and dev.txt.
 
-Run ``python eval/quotes/build.py`` from the repository root after editing test.txt. Each
+Run ``python eval/quotes/build.py [test|dev]`` from the repository root after editing a .txt
+file (``test`` when no set is named). dev.jsonl also holds the first 24 dev articles, which were
+written as JSON; ``dev`` replaces only the articles whose ids dev.txt holds. Each
 article is a header ``=== id | date | title``, its body, a line ``---`` and one line per gold
 quote: ``D|I | speaker | actor | quoted text`` (``-`` for no speaker or actor). The text of an
 article is its title, a blank line and the body, as in dev.jsonl; each quote is found by its
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -79,13 +82,31 @@ def build(source: Path = HERE / "test.txt") -> list[dict[str, Any]]:
     return records
 
 
-if __name__ == "__main__":
-    records = build()
-    with (HERE / "test.jsonl").open("w", encoding="utf-8") as out:
+def merge(built: list[dict[str, Any]], target: Path) -> list[dict[str, Any]]:
+    """The records of ``target`` not rebuilt from text, then the ``built`` ones."""
+    ids = {record["id"] for record in built}
+    kept = []
+    if target.exists():
+        lines = target.read_text(encoding="utf-8").splitlines()
+        kept = [record for record in map(json.loads, lines) if record["id"] not in ids]
+    return [*kept, *built]
+
+
+def main(name: str) -> None:
+    if name not in ("dev", "test"):
+        raise SystemExit(f"usage: build.py [test|dev], not {name!r}")
+    target = HERE / f"{name}.jsonl"
+    built = build(HERE / f"{name}.txt")
+    records = merge(built, target) if name == "dev" else built
+    with target.open("w", encoding="utf-8") as out:
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     kinds = [quote["kind"] for record in records for quote in record["quotes"]]
     print(
-        f"test: {len(records)} articles, {len(kinds)} quotes "
+        f"{name}: {len(records)} articles, {len(kinds)} quotes "
         f"({kinds.count('direct')} direct, {kinds.count('indirect')} indirect)"
     )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "test")

@@ -33,7 +33,9 @@ INDIRECT_VERBS = _lemmas(
     say tell add state announce declare warn claim insist note explain confirm argue stress
     emphasize emphasise reiterate acknowledge admit promise pledge vow predict suggest caution
     complain allege contend assert maintain report deny repeat reply respond write tweet testify
-    concede reveal disclose assure reassure inform threaten signal indicate verify
+    concede reveal disclose assure reassure inform threaten signal indicate verify shout yell
+    scream boast lament protest counter retort remark observe recall charge mention hint proclaim
+    notify answer
     """
 )
 
