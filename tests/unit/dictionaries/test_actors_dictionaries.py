@@ -141,6 +141,9 @@ _G20_AND_NEWS = (
 _NO_HEAD = {("IRQ", 2003), ("AFG", 2001)}
 # Years the head of government held the foreign ministry himself (Manmohan Singh, 2006).
 _HELD_BY_HEAD = {("IND", 2006)}
+# 1 July between a minister leaving and the successor being sworn in (Mexico 2023: Ebrard left
+# on 12 June, Barcena took office on 3 July; South Africa 2024: a new cabinet on 3 July).
+_BETWEEN_MINISTERS = {("MEX", 2023), ("ZAF", 2024)}
 
 
 def _person_rows() -> list[list[str]]:
@@ -160,7 +163,11 @@ def _holder(rows: list[list[str]], country: str, roles: frozenset[str], day: str
     )
 
 
-@pytest.mark.parametrize("country", [*_G20_AND_NEWS, "IRQ", "AFG"])
+# Added in round 5 (issue 3): countries the held-out evaluation found thin.
+_ROUND5 = ("ESP", "POL", "NGA", "PHL")
+
+
+@pytest.mark.parametrize("country", [*_G20_AND_NEWS, *_ROUND5, "IRQ", "AFG"])
 def test_every_year_has_a_head_of_state_or_government(country: str) -> None:
     rows = _person_rows()
     missing = [
@@ -192,6 +199,16 @@ def test_every_year_has_a_head_of_state_or_government(country: str) -> None:
         ("GBR", _DEFENCE_ROLES, 2001),
         ("DEU", _DEFENCE_ROLES, 2001),
         ("ISR", _DEFENCE_ROLES, 2001),
+        ("ESP", _FOREIGN_ROLES, 2001),
+        ("ESP", _DEFENCE_ROLES, 2001),
+        ("AUS", _FOREIGN_ROLES, 2001),
+        ("MEX", _FOREIGN_ROLES, 2001),
+        ("BRA", _FOREIGN_ROLES, 2003),
+        ("POL", _FOREIGN_ROLES, 2008),
+        ("IDN", _FOREIGN_ROLES, 2002),
+        ("ZAF", _FOREIGN_ROLES, 2001),
+        ("AUS", _DEFENCE_ROLES, 2016),
+        ("POL", _DEFENCE_ROLES, 2012),
     ],
 )
 def test_every_year_has_a_minister(country: str, roles: frozenset[str], first: int) -> None:
@@ -199,7 +216,7 @@ def test_every_year_has_a_minister(country: str, roles: frozenset[str], first: i
     missing = [
         year
         for year in range(first, 2026)
-        if (country, year) not in _HELD_BY_HEAD
+        if (country, year) not in _HELD_BY_HEAD | _BETWEEN_MINISTERS
         and not _holder(rows, country, roles, f"{year}-07-01")
     ]
     assert missing == []

@@ -255,9 +255,10 @@ def _joinable(parse: Parse, left: Piece, right: Piece) -> bool:
 
 def _modifies(gap: Sequence[Token], right: Piece, *, limit: int) -> bool:
     """Whether ``gap`` is lower-case modifiers of the title ``right`` ("Saudi public
-    prosecutor", "Ukrainian military spokesman", "China's deputy ambassador")."""
+    prosecutor", "Ukrainian military spokesman", "China's deputy ambassador"); a modifier may
+    modify the next one ("Turkey's family affairs minister")."""
     return len(gap) <= limit and all(
-        token.text.islower() and token.dep in _TITLE_MODIFIER_DEPS and token.head >= right.first
+        token.text.islower() and token.dep in _TITLE_MODIFIER_DEPS and token.head > token.i
         for token in gap
     )
 

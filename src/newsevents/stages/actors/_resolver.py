@@ -60,6 +60,21 @@ _ADDRESS_VERBS = frozenset(
 # in Brussels ("Brussels lifted its sanctions"); code as organizations.tsv gives the EU.
 _IGO_SEATS = {"Brussels": "IGOEUREEC"}
 _METONYM_PREPOSITIONS = frozenset({"with", "against", "from", "on", "toward", "towards"})
+# "to" and "between" make a capital a party only after a word of protest or address ("protested
+# to Hanoi", "a letter to Tokyo") or of relations ("talks between Seoul and Tokyo"); elsewhere
+# ("flew to Hanoi", "the road between two cities") they say where (issue 3, round 5).
+_PARTY_HEADS = {
+    "to": frozenset(
+        {"protest", "complain", "apologise", "apologize", "appeal", "propose", "pledge"}
+        | {"complaint", "apology", "letter", "message", "note", "demarche", "request"}
+    ),
+    "between": frozenset(
+        {"talk", "talks", "relation", "relations", "tie", "ties", "tension", "tensions"}
+        | {"dialogue", "negotiation", "negotiations", "summit", "meeting", "rift", "dispute"}
+        | {"deal", "agreement", "accord", "cooperation", "contact", "contacts", "rapprochement"}
+        | {"row", "feud", "standoff", "trade", "détente", "detente", "exchange", "exchanges"}
+    ),
+}
 # Where a proper noun the tagger did not call a place is one all the same.
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "to", "into", "toward", "towards", "from", "around", "outside", "of"}
@@ -192,6 +207,9 @@ class Resolver:
         preposition = tokens[head.head].lower if head.dep == "pobj" else ""
         addressed = head.dep in _OBJECT_DEPS and tokens[head.head].lemma in _ADDRESS_VERBS
         metonym = head.dep in SUBJECT_DEPS or addressed or preposition in _METONYM_PREPOSITIONS
+        if preposition in _PARTY_HEADS:
+            governor = tokens[tokens[head.head].head]
+            metonym = governor.lemma.lower() in _PARTY_HEADS[preposition]
         if metonym and not self._dateline(piece):
             seat = _IGO_SEATS.get(piece.entry.text)
             return seat or code + "GOV", f"capital:metonym:{piece.entry.text}"
@@ -310,7 +328,9 @@ class Resolver:
         while last > first and self.parse.tokens[last - 1].is_space:
             last -= 1
         mention = Mention(first, last, label, rule="ner")
-        if label == "PERSON":
+        # The small model reads some surnames as organizations ("Sanchez said"): their words
+        # may still name a person named before (only a subset of a known name matches).
+        if label in ("PERSON", "ORG"):
             mention.names = frozenset(self._words(first, last))
         return mention
 
