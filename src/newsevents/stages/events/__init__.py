@@ -22,7 +22,7 @@ from newsevents.stages.events._grammar import (
 )
 from newsevents.stages.events._headline import dateline_end, headline_end, split_headline
 from newsevents.stages.events._index import ArticleIndex, build_index
-from newsevents.stages.events._match import Match, match_noun, match_verb
+from newsevents.stages.events._match import Match, amount_content, match_noun, match_verb
 from newsevents.stages.events._meetings import (
     joint_we,
     military_movement,
@@ -36,6 +36,7 @@ __all__ = ["extract_events"]
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+_OBJECT_DEPS = frozenset({"dobj"})
 # Prepositions that introduce a verb's reason or content: "thanked X for", "accused X of".
 _CONTENT_PREPS = frozenset({"for", "of"})
 # A bare appeal or intent (CAMEO 020, 030) whose content the lexicon cannot code says too little
@@ -83,7 +84,7 @@ def _sentence_drafts(
 ) -> list[Draft]:
     matches: dict[int, Match] = {}
     for token in tokens:
-        match = _verb_match(index, token, lexicon) if token.pos in _VERB_POS else None
+        match = _verb_match(index, token, lexicon) if _is_verb(index, token) else None
         if match is not None:
             matches[token.i] = match
     consumed = _consumed(index, matches)
@@ -121,6 +122,14 @@ def _verb_match(index: ArticleIndex, verb: Token, lexicon: Lexicon) -> Match | N
     return match_verb(index, verb, patterns) if patterns else None
 
 
+def _is_verb(index: ArticleIndex, token: Token) -> bool:
+    """A verb, or a clause head the tagger took for an adjective although it has a direct
+    object ("demanded that the United States extradite Gulen": "extradite" tagged JJ)."""
+    if token.pos in _VERB_POS:
+        return True
+    return token.pos == "ADJ" and index.child(token.i, _OBJECT_DEPS) is not None
+
+
 def _dependent_words(index: ArticleIndex, verb: Token) -> set[str]:
     """What a pattern may require of ``verb``: its dependents' words, lemmas and "~dep"s."""
     words: set[str] = set()
@@ -128,6 +137,9 @@ def _dependent_words(index: ArticleIndex, verb: Token) -> set[str]:
         words.update((child.lower, child.lemma.lower(), f"~{child.dep}"))
         if child.dep == "xcomp":
             words.add("to")  # "refused to meet" matches a pattern's "to"
+        elif child.dep == "dobj":
+            content = amount_content(index, verb, child)  # "$6 billion in frozen funds"
+            words.update((content.lower, content.lemma.lower()))
     return words
 
 

@@ -18,6 +18,10 @@ _SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 _MAX_CLIMB = 3
 _INSIDE_DEPTH = 2
 _PLURAL_POSSESSIVES = frozenset({"their"})
+_CONJOINED_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+# Participles that make their modifier an owner ("a British-flagged tanker"); "Russian-made
+# jets" names a maker, not an owner, so "made" is left out.
+_OWNER_PARTICIPLES = frozenset({"flagged", "registered", "owned", "operated", "crewed"})
 
 
 def actors_at(index: ArticleIndex, token: Token | None) -> list[Mention]:
@@ -27,7 +31,10 @@ def actors_at(index: ArticleIndex, token: Token | None) -> list[Mention]:
     found: list[Mention] = []
     for head in _conjuncts(index, token):
         mention = index.mention(head.i)
-        inner = [mention] if mention is not None else _inside(index, head.i, _INSIDE_DEPTH)
+        if mention is None:
+            inner = _inside(index, head.i, _INSIDE_DEPTH)
+        else:
+            inner = _conjoined_modifiers(index, head) or [mention]
         for candidate in inner:
             if all(m.entity is not candidate.entity for m in found):
                 found.append(candidate)
@@ -41,6 +48,20 @@ def _conjuncts(index: ArticleIndex, token: Token) -> list[Token]:
     return heads
 
 
+def _conjoined_modifiers(index: ArticleIndex, head: Token) -> list[Mention]:
+    """The parties of "Indian and Chinese troops", where the head's own mention names only
+    the last modifier's country."""
+    for child in index.tokens_of(head.i):
+        if child.dep in _CONJOINED_MODIFIER_DEPS and child.i < head.i:
+            conjuncts = _conjuncts(index, child)
+            if len(conjuncts) > 1:
+                mentions = [index.mention(conjunct.i) for conjunct in conjuncts]
+                found = [mention for mention in mentions if mention is not None]
+                if len({id(mention.entity) for mention in found}) > 1:
+                    return found
+    return []
+
+
 def _inside(index: ArticleIndex, i: int, depth: int) -> list[Mention]:
     """Actors inside a noun phrase whose head is no actor ("the leader of Iran").
 
@@ -52,6 +73,13 @@ def _inside(index: ArticleIndex, i: int, depth: int) -> list[Mention]:
         if child.dep in ACTOR_INSIDE_DEPS:
             mentions = (index.mention(conjunct.i) for conjunct in _conjuncts(index, child))
             found = [mention for mention in mentions if mention is not None]
+            if not found and child.dep == "compound":
+                found = _inside(index, child.i, depth - 1)  # "the US missile strikes"
+            elif not found and child.dep == "amod" and child.lower in _OWNER_PARTICIPLES:
+                # "a British-flagged tanker"; the parser may hang "Greek" on "flagged" as
+                # an adverb, so every modifier of the participle counts.
+                mentions = (index.mention(grand.i) for grand in index.tokens_of(child.i))
+                found = [mention for mention in mentions if mention is not None]
             if found:
                 return found
         elif child.dep == "prep" and child.lower == "of":

@@ -10,8 +10,12 @@ from dataclasses import dataclass
 from newsevents.dictionaries.cameo import cameo_code
 from newsevents.dictionaries.lexicon import Lexicon
 from newsevents.model import Article, Event, Mode, Quote, Token
-from newsevents.stages.events._grammar import SYMMETRIC_CODES, SYMMETRIC_ROOTS
-from newsevents.stages.events._index import ArticleIndex, Mention, party
+from newsevents.stages.events._grammar import (
+    RECIPROCAL_VERBS,
+    SYMMETRIC_CODES,
+    SYMMETRIC_ROOTS,
+)
+from newsevents.stages.events._index import ArticleIndex, Mention, party, same_party
 from newsevents.stages.events._match import Match
 
 # CAMEO pairs an event with its mirror image: a visit (042) is hosted (043) by its target.
@@ -59,7 +63,7 @@ def drafts_of(match: Match, mode: Mode) -> list[Draft]:
     code = match.code
     args = (match.trigger.sent, match.trigger, match.words, match.rule)
     pairs: list[tuple[Mention | None, Mention | None]]
-    if not match.targets and len(match.sources) > 1 and _symmetric(code):
+    if not match.targets and len(match.sources) > 1 and _reciprocal(match):
         pairs = [(a, b) for a in match.sources for b in match.sources if a is not b]
     else:
         pairs = [(s, t) for s in (match.sources or (None,)) for t in (match.targets or (None,))]
@@ -67,7 +71,7 @@ def drafts_of(match: Match, mode: Mode) -> list[Draft]:
     for source, target in pairs:
         if source is None and target is None:
             continue
-        if source is not None and target is not None and _same_party(source, target):
+        if source is not None and target is not None and same_party(source, target):
             continue
         source, target = _government(source, code), _government(target, code)
         drafts.append(Draft(code, source, target, mode, *args))
@@ -83,13 +87,6 @@ def drafts_of(match: Match, mode: Mode) -> list[Draft]:
     return drafts
 
 
-def _same_party(source: Mention, target: Mention) -> bool:
-    """One party on both sides: the same code, or a country and its own government ("India"
-    struck what "New Delhi" described; whole-article error analysis, docs/events.md)."""
-    a, b = sorted((source.actor, target.actor), key=len)
-    return a == b or b == a + _GOVERNMENT
-
-
 def _government(mention: Mention | None, code: str) -> Mention | None:
     """``mention`` as its government when a capital place is a party of an exchange."""
     if mention is None or not (mention.entity.rule or "").startswith(_CAPITAL_PLACE_RULE):
@@ -99,8 +96,13 @@ def _government(mention: Mention | None, code: str) -> Mention | None:
     return dataclasses.replace(mention, actor=mention.actor + _GOVERNMENT)
 
 
-def _symmetric(code: str) -> bool:
-    return code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES
+def _reciprocal(match: Match) -> bool:
+    """Whether a compound subject's parties act on each other (CAMEO joint events, or a verb
+    such as "agree" or "fight" with no target of its own)."""
+    code = match.code
+    if code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES:
+        return True
+    return match.trigger.pos == "VERB" and match.trigger.lemma.lower() in RECIPROCAL_VERBS
 
 
 def statement_drafts(

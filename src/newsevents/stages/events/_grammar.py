@@ -100,5 +100,14 @@ ROLE_CODES = frozenset(
 # Events two parties do together: "the US and China met" is a meeting of each with the other.
 SYMMETRIC_ROOTS = frozenset({"04"})
 SYMMETRIC_CODES = frozenset({"036", "046", "057", "061", "0871", "190"})
+# Verbs whose compound subject acts on each other when no target is named: "Sudan and Chad
+# agreed to a ceasefire", "Indian and Chinese troops fought" (held-out error analysis, round 5:
+# reciprocal compound subjects were coded with no target).
+RECIPROCAL_VERBS = frozenset(
+    {
+        "agree", "sign", "fight", "clash", "meet", "negotiate", "talk", "cooperate", "reconcile",
+        "exchange", "swap", "conclude", "reach", "ink", "normalize", "normalise", "restore",
+    }
+)  # fmt: skip
 # Roots whose "in X" names a venue, never a party ("met in Vilnius", "signed ... in Doha").
 VENUE_ROOTS = frozenset({"04", "05"})

@@ -24,6 +24,9 @@ _SECOND_PERSON = frozenset({"you", "your"})
 _ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
 
 
+_GOVERNMENT = "GOV"
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """An actor argument: the resolved code and the mention that expresses it."""
@@ -267,3 +270,10 @@ def party(actor: str | None) -> str | None:
     if not actor or actor.lstrip("~-")[:3] in ROLE_CODES:
         return None
     return actor
+
+
+def same_party(source: Mention, target: Mention) -> bool:
+    """One party on both sides: the same code, or a country and its own government ("India"
+    struck what "New Delhi" described; whole-article error analysis, docs/events.md)."""
+    a, b = sorted((source.actor, target.actor), key=len)
+    return a == b or b == a + _GOVERNMENT
