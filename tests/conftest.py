@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from newsevents.model import Article, Parse
+from newsevents.model import Article, Entity, Parse
 from newsevents.nlp import load_nlp
 from newsevents.stages.clean import clean_text
 from newsevents.stages.parse import parse_texts
@@ -32,6 +32,25 @@ def parse_text(nlp: Any) -> Callable[[str], Parse]:
         return next(parse_texts(nlp, [(article_id, cleaned.text)]))
 
     return _parse
+
+
+@pytest.fixture(scope="session")
+def actors_of(nlp: Any) -> Callable[[dict[str, tuple[str, str]]], dict[str, tuple[Entity, ...]]]:
+    """Run clean, parse and the actor stage over ``{name: (date, text)}``, batched."""
+    from newsevents.dictionaries.actors import load_actor_dictionaries
+    from newsevents.stages.actors import extract_actors
+
+    def _actors(texts: dict[str, tuple[str, str]]) -> dict[str, tuple[Entity, ...]]:
+        dictionaries = load_actor_dictionaries()
+        items = [(name, clean_text(text).text) for name, (_, text) in texts.items()]
+        found = {}
+        for name, parse in zip(texts, parse_texts(nlp, items), strict=True):
+            date, text = texts[name]
+            article = Article(id=name, text=text, date=date)
+            found[name] = extract_actors(parse, article=article, dictionaries=dictionaries)
+        return found
+
+    return _actors
 
 
 @pytest.fixture(scope="session")

@@ -4,14 +4,11 @@ modifiers, surnames the tagger reads as organizations, and office holders added 
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import pytest
 
-from newsevents.dictionaries.actors import load_actor_dictionaries
-from newsevents.model import Article, Entity
-from newsevents.stages.actors import extract_actors
-from newsevents.stages.parse import parse_texts
+from newsevents.model import Entity
 
 # Sentences written for these tests about real events: name -> (date, text).
 TEXTS = {
@@ -39,14 +36,10 @@ TEXTS = {
 
 
 @pytest.fixture(scope="module")
-def entities(nlp: Any) -> dict[str, tuple[Entity, ...]]:
-    dictionaries = load_actor_dictionaries()
-    items = [(name, text) for name, (_, text) in TEXTS.items()]
-    found = {}
-    for (name, text), parse in zip(items, parse_texts(nlp, items), strict=True):
-        article = Article(id=name, text=text, date=TEXTS[name][0])
-        found[name] = extract_actors(parse, article=article, dictionaries=dictionaries)
-    return found
+def entities(
+    actors_of: Callable[[dict[str, tuple[str, str]]], dict[str, tuple[Entity, ...]]],
+) -> dict[str, tuple[Entity, ...]]:
+    return actors_of(TEXTS)
 
 
 def _code(entities: tuple[Entity, ...], text: str, nth: int = 0) -> str | None:
