@@ -220,3 +220,12 @@ def test_seed_has_pompeos_visit_to_pyongyang(seed_output: dict[str, Any]) -> Non
 
 def test_seed_has_the_north_korean_criticism_of_the_us(seed_output: dict[str, Any]) -> None:
     assert _has_event(seed_output["events"], "11", "PRK", "USA")
+
+
+@pytest.mark.parametrize(
+    ("args", "code"), [(["--text", "  "], "NE106"), (["--text", "x", "--date", "soon"], "NE104")]
+)
+def test_explain_rejects_bad_text_with_a_coded_error(args: list[str], code: str) -> None:
+    result = CliRunner().invoke(cli, ["explain", *args])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: [{code}]")

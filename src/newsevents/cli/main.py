@@ -20,7 +20,7 @@ from newsevents.cli.serve import serve_command
 from newsevents.errors import NewsEventsError
 from newsevents.model import Article
 from newsevents.pipeline import Pipeline
-from newsevents.stages.ingest import parse_date, read_records
+from newsevents.stages.ingest import article_from_mapping, parse_date, read_records
 from newsevents.storage.duckdb import EventFilter, open_store
 
 
@@ -162,7 +162,8 @@ def explain_command(
             id=row["id"], text=row["text"], date=str(row["date"]) if row["date"] else None
         )
     else:
-        article = Article(id="text", text=text or "", date=parse_date(date) if date else None)
+        # The same validation as an input record: an empty text or a bad date is a coded error.
+        article = article_from_mapping({"id": "text", "text": text, "date": date})
     annotation = Pipeline(settings).annotate_one(article)
     click.echo(explain_annotation(annotation))
 
