@@ -14,7 +14,7 @@ from newsevents.config import Settings
 from newsevents.dictionaries.actors import ActorDictionaries, load_actor_dictionaries
 from newsevents.dictionaries.lexicon import Lexicon, load_lexicon
 from newsevents.errors import NewsEventsError
-from newsevents.model import Annotation, Article, Parse, Problem
+from newsevents.model import Annotation, Article, Event, Parse, Problem, Quote
 from newsevents.nlp import load_nlp
 from newsevents.stages.actors import extract_actors
 from newsevents.stages.clean import clean_text
@@ -224,7 +224,7 @@ def _with_inferred_date(article: Article, parse: Parse) -> Article:
     return dataclasses.replace(article, date=value, date_inferred=how)
 
 
-def _link_quotes(quotes: tuple[Any, ...], events: tuple[Any, ...]) -> tuple[Any, ...]:
+def _link_quotes(quotes: tuple[Quote, ...], events: tuple[Event, ...]) -> tuple[Quote, ...]:
     """Point each quote at the statement event that was coded from it."""
     event_of = {event.quote: index for index, event in enumerate(events) if event.quote is not None}
     return tuple(
