@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= newsevents.duckdb
 SAMPLE := src/newsevents/data/sample_corpus.jsonl
 
-.PHONY: run test check lint types eval bench clean
+.PHONY: run test check lint types eval bench clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,21 @@ run: $(VENV)/.installed
 	$(BIN)/newsevents ingest $(SAMPLE) --db $(DB)
 	$(BIN)/newsevents summary --db $(DB)
 
-test: $(VENV)/.installed-dev
+# The browser tests drive Debian's Chromium (never a browser a test tool downloads): installed here
+# when it is missing and we are root; otherwise one line says how.
+CHROMIUM ?= /usr/bin/chromium
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ] && [ -z "$$NEWSEVENTS_CHROMIUM" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "make test: the browser tests need Debian's Chromium: run 'sudo apt-get install -y chromium' (or set NEWSEVENTS_CHROMIUM)" >&2; \
+	    exit 2; \
+	  fi; \
+	fi
+
+test: $(VENV)/.installed-dev chromium
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-dev
