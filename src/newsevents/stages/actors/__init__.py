@@ -16,7 +16,13 @@ from __future__ import annotations
 
 from newsevents.dictionaries.actors import ActorDictionaries
 from newsevents.model import Article, Entity, Parse
-from newsevents.stages.actors._context import mark_former, place_by_possessive, place_roles
+from newsevents.stages.actors._context import (
+    follow_links,
+    mark_former,
+    place_by_possessive,
+    place_roles,
+    untied,
+)
 from newsevents.stages.actors._descriptions import description_mentions, lead_compounds
 from newsevents.stages.actors._mentions import Mention
 from newsevents.stages.actors._pronouns import Pronouns
@@ -47,6 +53,8 @@ def _mentions(parse: Parse, article: Article, dictionaries: ActorDictionaries) -
     mentions = resolver.build()
     lead_compounds(parse, mentions)
     place_roles(parse, mentions)
+    mentions = untied(mentions)
+    follow_links(mentions)
     mark_former(parse, mentions)
     mentions.extend(description_mentions(parse, mentions, resolver.covered()))
     mentions.sort(key=lambda mention: mention.first)

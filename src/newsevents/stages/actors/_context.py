@@ -21,12 +21,20 @@ _ATTACHING = _LOCATIVE | {"from", "of"}
 _OF_LABELS = frozenset({"GPE", "ORG"})
 # Roles a reader does not place by the story's country: only by a place attached to them.
 _ATTACHED_ONLY = frozenset({"HRI", "MED"})
+# Of those, roles also placed by their sentence's place (issue 11: a journalist a court in
+# Nairobi convicts is Kenyan media, as CAMEO codes it).
+_PLACED_ONLY = frozenset({"MED"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _DATELINE_END = frozenset({",", "(", "-", "--", "—", "–"})
 # "former"/"ex-" before a title; persons the dictionary dates; labels of titles.
 _FORMER = frozenset({"former", "ex", "ex-"})
 _DATED_RULES = ("builtin:persons:", "coref:name")
 _TITLED = frozenset({"AGENT", "PERSON"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_GROUP_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod"})
+# Rules of persons whose code is that of another mention: a title in apposition, the group
+# they belong to, an earlier full name.
+LINKED_RULES = frozenset({"title:appos", "member:of", "coref:name"})
 # Rules of mentions that are cities, and cities that are venues of international bodies and
 # talks (seats of the UN, IAEA, EU, ICC, OSCE; hosts of the Minsk, Doha and Astana talks): a
 # venue says where, not whose, unless the article names its country.
@@ -147,8 +155,15 @@ def _of_other(mention: Mention, owners: dict[int, Mention], parse: Parse) -> boo
         return False
     if not mention.first <= tokens[mention.last].head < mention.last:
         return False
-    phrase = [t.i for t in tokens[mention.last + 1 :] if t.head == mention.last and t.dep == "pobj"]
-    return bool(phrase) and phrase[0] not in owners
+    phrase = [t for t in tokens[mention.last + 1 :] if t.head == mention.last and t.dep == "pobj"]
+    if not phrase or phrase[0].i in owners:
+        return False
+    # A group is named with a determiner, modifier or name ("of the movement"); a bare noun is
+    # what a verb charges or convicts of ("convicted the officer of manslaughter").
+    head = phrase[0]
+    return head.pos == "PROPN" or any(
+        t.head == head.i and t.dep in _GROUP_DEPS for t in tokens[mention.last + 1 : head.i]
+    )
 
 
 def place_roles(parse: Parse, mentions: Sequence[Mention]) -> None:
@@ -184,9 +199,18 @@ def place_roles(parse: Parse, mentions: Sequence[Mention]) -> None:
             country = country_of(code) if _is_context(mention, parse, named) else None
             recent = (sentence, country) if country else recent
             continue
+        if mention.antecedent is not None and mention.rule in LINKED_RULES:
+            continue  # the person its title or name refers to says whose (``follow_links``)
         if mention.first and tokens[mention.first - 1].tag == "PRP$":
             continue  # "its troops": the possessive's country, once pronouns are resolved
         attached = _attached(mention, owners, parse)
+        if mention.tied and attached is None and not _acting(mention, role, parse):
+            mention.code = None  # "in court", "people say": no actor (dropped by ``untied``)
+            continue
+        placed_only = role in _PLACED_ONLY and mention.label != "PERSON"
+        if placed_only and attached is None and not _several(mention, parse):
+            attached = _sentence_place(mention, places, parse)  # "a court in Nairobi jailed a
+            # journalist": a reporter is where the sentence is, never the story's country
         if attached is None and _of_other(mention, owners, parse):
             continue  # "a leader of the 2014 movement" is of no country stated
         if attached is not None and country_of(attached) is None:
@@ -207,6 +231,43 @@ def place_roles(parse: Parse, mentions: Sequence[Mention]) -> None:
         if country is not None:
             mention.code, mention.rule = country + code, f"context:country:{how}"
             recent = (sentence, country)
+
+
+def _acting(mention: Mention, role: str, parse: Parse) -> bool:
+    """Whether a state institution acts in its sentence: a subject ("the court ruled") or a
+    passive's agent ("sentenced by a judge")."""
+    tokens = parse.tokens
+    head = tokens[mention.last - 1]
+    agent = head.dep == "pobj" and tokens[head.head].dep == "agent"
+    # A modifier no dictionary knows owns it ("Kurdish forces", "Wagner forces").
+    owned = any(
+        token.head == head.i
+        and token.dep in _MODIFIER_DEPS | {"poss"}
+        and (token.ent_type or token.text[:1].isupper())
+        for token in tokens[max(0, mention.first - 3) : mention.first]
+    )
+    return role in STATE_ROLES and (head.dep in _SUBJECT_DEPS or agent) and not owned
+
+
+def untied(mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` without the agents that no tie made actors ("in court")."""
+    return [mention for mention in mentions if not mention.tied or mention.code is not None]
+
+
+def follow_links(mentions: Sequence[Mention]) -> None:
+    """A person named with a title or through a name takes the code of what it refers to,
+    once that is placed ("the foreign minister of Chile, Ana Soto" -> CHLGOV, and "Soto"
+    later); ``mentions`` in text order, so chains resolve forward (twice for a headline's
+    surname that refers ahead)."""
+    for _ in range(2):
+        for mention in mentions:
+            antecedent = mention.antecedent
+            if antecedent is None or mention.rule not in LINKED_RULES or not antecedent.code:
+                continue
+            bare = bare_role(antecedent.code) is not None
+            # A title that stayed of no country ("a leader of the student movement") says
+            # nothing of whose the person is.
+            mention.code = None if bare and mention.rule != "coref:name" else antecedent.code
 
 
 def place_by_possessive(parse: Parse, mentions: Sequence[Mention]) -> None:
