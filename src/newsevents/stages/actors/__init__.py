@@ -53,7 +53,6 @@ def _mentions(parse: Parse, article: Article, dictionaries: ActorDictionaries) -
     mentions = resolver.build()
     lead_compounds(parse, mentions)
     place_roles(parse, mentions)
-    mentions = untied(mentions)
     follow_links(mentions)
     mark_former(parse, mentions)
     mentions.extend(description_mentions(parse, mentions, resolver.covered()))
@@ -64,6 +63,7 @@ def _mentions(parse: Parse, article: Article, dictionaries: ActorDictionaries) -
     mentions.extend(Pronouns(parse, mentions).mentions_of(covered))
     mentions.sort(key=lambda mention: mention.first)
     place_by_possessive(parse, mentions)
+    mentions = untied(mentions)
     if resolver.story_discard is not None:
         # A story-level discard (TABARI "+") voids the article: mentions stay for review,
         # with no code and the phrase that voided them.

@@ -250,8 +250,12 @@ def _acting(mention: Mention, role: str, parse: Parse) -> bool:
 
 
 def untied(mentions: Sequence[Mention]) -> list[Mention]:
-    """``mentions`` without the agents that no tie made actors ("in court")."""
-    return [mention for mention in mentions if not mention.tied or mention.code is not None]
+    """``mentions`` without the agents that no tie made actors ("in court", "our people")."""
+    return [
+        mention
+        for mention in mentions
+        if not mention.tied or (mention.code is not None and bare_role(mention.code) is None)
+    ]
 
 
 def follow_links(mentions: Sequence[Mention]) -> None:
