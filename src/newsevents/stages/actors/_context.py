@@ -32,6 +32,7 @@ _DATED_RULES = ("builtin:persons:", "coref:name")
 _TITLED = frozenset({"AGENT", "PERSON"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _GROUP_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod"})
+_PLACE_REACH = 3  # tokens before a role where a place modifying it may end ("Lagos state police")
 # Rules of persons whose code is that of another mention: a title in apposition, the group
 # they belong to, an earlier full name.
 LINKED_RULES = frozenset({"title:appos", "member:of", "coref:name"})
@@ -148,6 +149,27 @@ def _attached(mention: Mention, owners: dict[int, Mention], parse: Parse) -> str
     return None
 
 
+def _place_before(mention: Mention, owners: dict[int, Mention], parse: Parse) -> str | None:
+    """The country of a place that modifies a role from before ("the Quebec government", "an
+    Istanbul court", "West Bengal Chief Minister"): a city or region inside its noun phrase."""
+    tokens = parse.tokens
+    head = tokens[mention.last - 1]
+    i = mention.first - 1
+    while i >= 0 and mention.first - i <= _PLACE_REACH:
+        other = owners.get(i)
+        if other is not None:
+            last = tokens[other.last - 1]
+            ties = last.dep in _MODIFIER_DEPS and mention.first <= last.head <= head.i + 1
+            inside = last.dep in _MODIFIER_DEPS and i < last.head < mention.first
+            if other.place and other.code and (ties or inside):
+                return country_of(other.code)
+            return None
+        if tokens[i].dep not in _MODIFIER_DEPS:
+            return None
+        i -= 1
+    return None
+
+
 def _of_other(mention: Mention, owners: dict[int, Mention], parse: Parse) -> bool:
     """Whether "of" and a phrase that is no actor follow the role ("leader of the movement")."""
     tokens = parse.tokens
@@ -203,7 +225,7 @@ def place_roles(parse: Parse, mentions: Sequence[Mention]) -> None:
             continue  # the person its title or name refers to says whose (``follow_links``)
         if mention.first and tokens[mention.first - 1].tag == "PRP$":
             continue  # "its troops": the possessive's country, once pronouns are resolved
-        attached = _attached(mention, owners, parse)
+        attached = _attached(mention, owners, parse) or _place_before(mention, owners, parse)
         if mention.tied and attached is None and not _acting(mention, role, parse):
             mention.code = None  # "in court", "people say": no actor (dropped by ``untied``)
             continue

@@ -124,6 +124,7 @@ class Resolver:
         self.mentions: list[Mention] = []
         self.story_discard: str | None = None
         self.hidden: set[int] = set()  # tokens a discard phrase covers: never mentions
+        self._agent_tokens: set[int] = set()  # tokens of agent mentions, for place syntax
 
     def _select(self, entry: PhraseEntry) -> Actor | None:
         return select_actor(entry, self.date)
@@ -317,6 +318,9 @@ class Resolver:
         news places only, as small towns share people's names."""
         countries = {country_of(m.code) for m in self.mentions if m.code}
         owner = {i: m for m in self.mentions for i in range(m.first, m.last)}
+        self._agent_tokens = {
+            i for i, m in owner.items() if any(p.entry.kind == "agent" for p in m.pieces)
+        }
         for mention in self.mentions:
             unknown = mention.code is None and mention.label in _MISREAD_PLACE_LABELS
             short = mention.last - mention.first <= _PLACE_TOKENS
@@ -351,6 +355,8 @@ class Resolver:
         head = self.parse.tokens[token.head]
         if token.dep == "pobj":
             return head.lower in _PLACE_PREPOSITIONS
+        if token.dep == "compound" and head.i in self._agent_tokens:
+            return True  # "Tamil Nadu Chief Minister", "Borno police" (the tagger: PERSON)
         return token.dep == "dobj" and head.lemma in _SEIZE_VERBS
 
     def _ner_mention(self, first: int, last: int, label: str) -> Mention:
