@@ -41,6 +41,16 @@ TEXTS = {
     "un-ambassador": ("2019-03-04", "China's U.N. ambassador Wei Lan criticized the plan."),
     "un-envoy": ("2019-03-04", "The UN's Syria envoy met the delegations."),
     "province": ("2019-03-04", "The Quebec government sued the oil company."),
+    "region-title": (
+        "2019-03-04",
+        "Tamil Nadu Chief Minister Meena Raman criticized the central government.",
+    ),
+    "city-court": ("2019-03-04", "An Istanbul court charged the journalist with terrorism."),
+    "un-chief": ("2019-03-04", "U.N. peacekeeping chief Jean Morel visited Mali."),
+    "undersecretary": (
+        "2019-03-04",
+        "Tom Reed, U.S. undersecretary of state, met Cuban officials.",
+    ),
     "court-place": ("2019-03-04", "A court in Nairobi convicted a journalist of sedition."),
     "judge-acting": ("2019-03-04", "Nigeria held a trial. A judge sentenced the activist."),
     "in-court": ("2019-03-04", "The oil company went to court over the contract."),
@@ -101,7 +111,11 @@ def test_later_surnames_and_pronouns_keep_the_persons_code(
         ("un-mission", "Brazil's U.N. mission", "BRAGOV"),  # the possessor owns the title
         ("un-ambassador", "China's U.N. ambassador Wei Lan", "CHNGOV"),
         ("un-envoy", "The UN's Syria envoy", "IGOUNO"),
-        ("province", "government", "CANGOV"),
+        ("province", "government", "CANGOV"),  # a region before the role ties it
+        ("city-court", "court", "TURJUD"),
+        ("region-title", "Chief Minister Meena Raman", "INDGOV"),
+        ("un-chief", "U.N. peacekeeping chief Jean Morel", "IGOUNO"),
+        ("undersecretary", "Tom Reed", "USAGOV"),
     ],
 )
 def test_an_organization_takes_its_owner_from_the_text(
