@@ -51,6 +51,7 @@ TEXTS = {
         "2019-03-04",
         "Tom Reed, U.S. undersecretary of state, met Cuban officials.",
     ),
+    "region-word": ("2019-03-04", "Police in Helmand province arrested two men."),
     "court-place": ("2019-03-04", "A court in Nairobi convicted a journalist of sedition."),
     "judge-acting": ("2019-03-04", "Nigeria held a trial. A judge sentenced the activist."),
     "in-court": ("2019-03-04", "The oil company went to court over the contract."),
@@ -128,6 +129,7 @@ def test_an_organization_takes_its_owner_from_the_text(
     ("name", "text", "code"),
     [
         ("court-place", "court", "KENJUD"),  # tied to a place
+        ("region-word", "Police", "AFGCOP"),  # "<region> province" is the region
         ("court-place", "journalist", "KENMED"),  # media are where their sentence is
         ("judge-acting", "judge", "NGAJUD"),  # a state institution that acts
         ("in-court", "court", "(no mention)"),  # no tie, does not act
