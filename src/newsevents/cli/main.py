@@ -13,7 +13,7 @@ from newsevents.cli.engine import engine_options, with_engine_flags
 from newsevents.cli.explain import explain_annotation
 from newsevents.cli.export import export_command
 from newsevents.cli.fetch import fetch_command
-from newsevents.cli.options import db_option, pipeline_options, settings_from
+from newsevents.cli.options import db_option, modes_option, pipeline_options, settings_from
 from newsevents.cli.progress import progress_bar
 from newsevents.cli.render import EVENT_COLUMNS, write_rows, write_summary
 from newsevents.cli.serve import serve_command
@@ -97,30 +97,31 @@ def ingest_command(paths: tuple[str, ...], **flags: Any) -> None:
 @click.option("--code", help="CAMEO code prefix (04 matches 040-046).")
 @click.option("--since", help="First event date, YYYY-MM-DD.")
 @click.option("--until", help="Last event date, YYYY-MM-DD.")
-@click.option(
-    "--mode", type=click.Choice(["asserted", "negated", "hypothetical", "future", "historical"])
-)
+@modes_option(default="all", what="Events listed")
 @click.option("--limit", type=int, default=None, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table")
-def events_command(db: str | None, limit: int | None, fmt: str, **filters: Any) -> None:
+def events_command(
+    db: str | None, limit: int | None, fmt: str, modes: tuple[str, ...] | None, **filters: Any
+) -> None:
     """List stored events, filtered."""
     for name in ("since", "until"):
         if filters[name]:
             filters[name] = parse_date(filters[name])
     settings = settings_from({"db": db})
     with open_store(settings.db, read_only=True) as store:
-        rows = store.events(EventFilter(**filters), limit=limit)
+        rows = store.events(EventFilter(**filters, modes=modes), limit=limit)
     write_rows(rows, fmt=fmt, columns=None if fmt == "jsonl" else EVENT_COLUMNS)
 
 
 @cli.command("summary")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def summary_command(db: str | None, as_json: bool) -> None:
+@modes_option(default="asserted", what="Events counted")
+def summary_command(db: str | None, as_json: bool, modes: tuple[str, ...] | None) -> None:
     """Articles, events by CAMEO root and QuadClass, top dyads, date range."""
     settings = settings_from({"db": db})
     with open_store(settings.db, read_only=True) as store:
-        summary = store.summary()
+        summary = store.summary(modes=modes)
     if as_json:
         click.echo(json.dumps(summary, default=str, indent=2))
     else:
