@@ -291,6 +291,22 @@ class DuckDBStore:
             ),
         }
 
+    def warnings(
+        self, *, code: str | None = None, article_id: str | None = None, run_id: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Warnings recorded with the stored articles (each article is stored once, so its
+        warnings are too), optionally of one code, article or run."""
+        clauses, params = ["severity = 'warning'"], []
+        for column, value in (("code", code), ("article_id", article_id), ("run_id", run_id)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        return self.query(
+            'SELECT article_id, stage, code, message, start, "end", run_id FROM problems '
+            f"WHERE {' AND '.join(clauses)} ORDER BY article_id, start NULLS FIRST, code",
+            params,
+        )
+
     def unknown_actors(self, *, limit: int = 20) -> list[dict[str, Any]]:
         """The most frequent actor mentions that no dictionary resolved."""
         return self.query(
