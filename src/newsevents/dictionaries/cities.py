@@ -143,7 +143,7 @@ def city_country(
         return code
     stem, _, kind = name.rpartition(" ")
     if stem and kind.lower() in _REGION_WORDS:
-        return news_cities().get(stem)  # "Borno State", "Helmand province" (issue 11)
+        return city_country(stem, countries, big=big)  # "Borno State", "Ghazni province"
     ranked = (_big_ranked() if big else _all_ranked()).get(name)
     if not ranked:
         return None

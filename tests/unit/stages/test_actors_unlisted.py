@@ -37,6 +37,18 @@ TEXTS = {
         "Kenya held a vote. Paul Otieno, a senior member of the ruling party, denounced the "
         "result.",
     ),
+    "employee": (
+        "2019-11-20",
+        "Ankara kept Kemal Arslan, a local U.S. consulate employee, in jail.",
+    ),
+    "council": (
+        "2021-03-12",
+        '"The site is safe," said Wali Rahimi, a provincial council member in Ghazni province.',
+    ),
+    "general": (
+        "2021-03-12",
+        "U.S. Air Force Chief of Staff, General Dan Miller, spoke. Miller said the crew was safe.",
+    ),
     "un-mission": ("2019-03-04", "Brazil's U.N. mission protested the decision."),
     "un-ambassador": ("2019-03-04", "China's U.N. ambassador Wei Lan criticized the plan."),
     "un-envoy": ("2019-03-04", "The UN's Syria envoy met the delegations."),
@@ -80,6 +92,10 @@ def _code(entities: tuple[Entity, ...], text: str) -> str | None:
         ("possessive", "Japan's national security adviser Taro Mori", "JPNGOV"),
         ("of-phrase", "Ana Soto", "CHLGOV"),
         ("membership", "Paul Otieno", "KENPTY"),
+        ("employee", "Kemal Arslan", "USAGOV"),  # a member named by a compound
+        ("council", "Wali Rahimi", "AFGGOV"),  # a title placed by "in <region> province"
+        ("general", "General Dan Miller", "USAMIL"),  # a title that needs a tie, with a name
+        ("general", "Miller", "USAMIL"),
     ],
 )
 def test_a_person_nobody_listed_takes_country_and_sector_from_the_text(

@@ -31,6 +31,10 @@ _FORMER = frozenset({"former", "ex", "ex-"})
 _DATED_RULES = ("builtin:persons:", "coref:name")
 _TITLED = frozenset({"AGENT", "PERSON"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# State institutions that are actors when they act with no tie ("the court ruled"); armed
+# forces ("forces", "a soldier") are not: in a war story they are as often the other side's
+# (the VOA gold readings: placing them by context cost a correct event).
+_ACTING_ROLES = frozenset({"GOV", "COP", "SPY", "JUD", "LEG"})
 _GROUP_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod"})
 _PLACE_REACH = 3  # tokens before a role where a place modifying it may end ("Lagos state police")
 # Rules of persons whose code is that of another mention: a title in apposition, the group
@@ -226,7 +230,8 @@ def place_roles(parse: Parse, mentions: Sequence[Mention]) -> None:
         if mention.first and tokens[mention.first - 1].tag == "PRP$":
             continue  # "its troops": the possessive's country, once pronouns are resolved
         attached = _attached(mention, owners, parse) or _place_before(mention, owners, parse)
-        if mention.tied and attached is None and not _acting(mention, role, parse):
+        titled = mention.label == "PERSON"  # "General Dave Goldfein": a title with a name
+        if mention.tied and not titled and attached is None and not _acting(mention, role, parse):
             mention.code = None  # "in court", "people say": no actor (dropped by ``untied``)
             continue
         placed_only = role in _PLACED_ONLY and mention.label != "PERSON"
@@ -268,7 +273,7 @@ def _acting(mention: Mention, role: str, parse: Parse) -> bool:
         and (token.ent_type or token.text[:1].isupper())
         for token in tokens[max(0, mention.first - 3) : mention.first]
     )
-    return role in STATE_ROLES and (head.dep in _SUBJECT_DEPS or agent) and not owned
+    return role in _ACTING_ROLES and (head.dep in _SUBJECT_DEPS or agent) and not owned
 
 
 def untied(mentions: Sequence[Mention]) -> list[Mention]:
@@ -276,7 +281,9 @@ def untied(mentions: Sequence[Mention]) -> list[Mention]:
     return [
         mention
         for mention in mentions
-        if not mention.tied or (mention.code is not None and bare_role(mention.code) is None)
+        if not mention.tied
+        or mention.label == "PERSON"
+        or (mention.code is not None and bare_role(mention.code) is None)
     ]
 
 

@@ -107,6 +107,7 @@ _SURNAME = "surname"
 _APPOSITION_REACH = 12
 _MEMBER_PREPOSITIONS = frozenset({"of", "for", "from"})
 _MEMBER_LABELS = frozenset({"ORG", "AGENT"})
+_MEMBER_DEPS = frozenset({"compound", "nmod"})
 _CAPITAL_PLACE = "capital:place:"  # rule of a surname mention until it resolves
 
 
@@ -498,12 +499,23 @@ class Resolver:
                 mention.code, mention.rule, mention.antecedent = group.code, "member:of", group
                 return
 
+    @staticmethod
+    def _member_group(group: Mention, labels: frozenset[str] | set[str]) -> bool:
+        """Whether a mention can be what a person is a member of: a coded actor, no place."""
+        usable = group.code is not None and not group.place and not group.tied
+        return usable and group.label in labels
+
     def _member_of(self, noun: int, owner: dict[int, Mention]) -> Mention | None:
         """The actor a noun phrase makes its head a member of ("a senior member of the ruling
         party", "a spokesman for Hamas"): the coded organization or agent after of/for/from."""
         tokens = self.parse.tokens
         if tokens[noun].pos != "NOUN":
             return None
+        for modifier in tokens[max(0, noun - _APPOSITION_REACH) : noun]:
+            group = owner.get(modifier.i)  # "a local U.S. consulate employee"
+            modifies = modifier.head == noun and modifier.dep in _MEMBER_DEPS
+            if modifies and group is not None and self._member_group(group, {"AGENT"}):
+                return group
         end = min(len(tokens), noun + _APPOSITION_REACH)
         for preposition in tokens[noun + 1 : end]:
             if preposition.head != noun or preposition.lower not in _MEMBER_PREPOSITIONS:
@@ -512,8 +524,7 @@ class Resolver:
                 group = owner.get(obj.i)
                 if obj.head != preposition.i or obj.dep != "pobj" or group is None:
                     continue
-                usable = group.code and not group.place and not group.tied
-                if usable and group.label in _MEMBER_LABELS:
+                if self._member_group(group, _MEMBER_LABELS):
                     return group
         return None
 
