@@ -64,6 +64,7 @@ TEXTS = {
         "Tom Reed, U.S. undersecretary of state, met Cuban officials.",
     ),
     "region-word": ("2019-03-04", "Police in Helmand province arrested two men."),
+    "based": ("2025-03-12", "A Lagos-based rights lawyer, Ada Obi, criticized the police."),
     "court-place": ("2019-03-04", "A court in Nairobi convicted a journalist of sedition."),
     "judge-acting": ("2019-03-04", "Nigeria held a trial. A judge sentenced the activist."),
     "in-court": ("2019-03-04", "The oil company went to court over the contract."),
@@ -146,6 +147,7 @@ def test_an_organization_takes_its_owner_from_the_text(
     [
         ("court-place", "court", "KENJUD"),  # tied to a place
         ("region-word", "Police", "AFGCOP"),  # "<region> province" is the region
+        ("based", "lawyer", "NGAJUD"),  # "<place>-based"
         ("court-place", "journalist", "KENMED"),  # media are where their sentence is
         ("judge-acting", "judge", "NGAJUD"),  # a state institution that acts
         ("in-court", "court", "(no mention)"),  # no tie, does not act

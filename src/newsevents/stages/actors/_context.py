@@ -36,7 +36,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # (the VOA gold readings: placing them by context cost a correct event).
 _ACTING_ROLES = frozenset({"GOV", "COP", "SPY", "JUD", "LEG"})
 _GROUP_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod"})
-_PLACE_REACH = 3  # tokens before a role where a place modifying it may end ("Lagos state police")
+# Tokens before a role where a place modifying it may end ("a Lagos-based rights lawyer").
+_PLACE_REACH = 4
 # Rules of persons whose code is that of another mention: a title in apposition, the group
 # they belong to, an earlier full name.
 LINKED_RULES = frozenset({"title:appos", "member:of", "coref:name"})
@@ -163,12 +164,14 @@ def _place_before(mention: Mention, owners: dict[int, Mention], parse: Parse) ->
         other = owners.get(i)
         if other is not None:
             last = tokens[other.last - 1]
-            ties = last.dep in _MODIFIER_DEPS and mention.first <= last.head <= head.i + 1
-            inside = last.dep in _MODIFIER_DEPS and i < last.head < mention.first
+            modifies = last.dep in _MODIFIER_DEPS | {"npadvmod"}  # "Lagos-based"
+            ties = modifies and mention.first <= last.head <= head.i + 1
+            inside = modifies and i < last.head < mention.first
             if other.place and other.code and (ties or inside):
                 return country_of(other.code)
             return None
-        if tokens[i].dep not in _MODIFIER_DEPS:
+        hyphen = tokens[i].text == "-" and tokens[i].dep == "punct"
+        if tokens[i].dep not in _MODIFIER_DEPS and not hyphen:
             return None
         i -= 1
     return None
