@@ -17,7 +17,11 @@ import gate  # noqa: E402  - eval/ is not a package
 
 @pytest.mark.parametrize("stage", sorted(FLOORS))
 def test_stage_meets_its_floors(stage: str) -> None:
-    scores = gate.load_stage(stage).evaluate()
+    module = gate.load_stage(stage)
+    try:
+        scores = module.evaluate()
+    except getattr(module, "DataMissing", ()) as missing:  # ../shared absent: say so, by path
+        pytest.skip(str(missing))
     assert gate.check(stage, scores, FLOORS[stage]) == []
 
 
