@@ -249,16 +249,11 @@ def charged_sentences(label: Span, sentences: Sequence[Span]) -> set[int]:
     return charged
 
 
-def false_events(label: Span, sentences: Sequence[Span], coded: Sequence[Coded]) -> int:
-    """Events whose evidence includes a parse sentence of the labelled event-free sentence."""
-    charged = charged_sentences(label, sentences)
-    return sum(bool(charged & set(event["evidence"])) for event in coded)
-
-
-def score_event_free(labels: Sequence[Record], found: Sequence[int]) -> dict[str, float]:
+def score_event_free(labels: Sequence[Record], found: Sequence[list[Coded]]) -> dict[str, float]:
+    """False events per event-free sentence, and the share of such sentences with any event."""
     return {
-        "false_events_per_sentence": _share(sum(found), len(labels)),
-        "sentences_with_events": _share(sum(1 for count in found if count), len(labels)),
+        "false_events_per_sentence": _share(sum(map(len, found)), len(labels)),
+        "sentences_with_events": _share(sum(1 for events in found if events), len(labels)),
         "n": float(len(labels)),
     }
 
@@ -358,6 +353,69 @@ def run_corpus(
     return records, code_records(runner, records, date=date)
 
 
+SOURCES = {  # the corpora event-free sentences come from, and how each dates its records
+    "reuters": ("reuters/articles.jsonl", lambda record: record.get("date")),
+    "voa": ("voa/stories.jsonl", lambda record: str(record.get("published") or "")[:10] or None),
+}
+VOA_RESERVED = 2  # VOA story i with i % 4 == 2 is kept for whole-article gold readings (#11)
+
+
+def read_labels(path: Path = LABELS / "event_free.jsonl") -> list[Record]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def labelled_records(
+    labels: Sequence[Record], *, shared: Path = SHARED
+) -> dict[tuple[str, str], Record]:
+    """The source records the labels point into, by (corpus, id), each checked against its hash."""
+    wanted = {(label["corpus"], label["id"]) for label in labels}
+    records: dict[tuple[str, str], Record] = {}
+    for corpus, (file_name, _) in SOURCES.items():
+        for record in read_jsonl(shared / file_name):
+            if (corpus, record["id"]) in wanted:
+                records[corpus, record["id"]] = record
+    for label in labels:
+        record = records.get((label["corpus"], label["id"]))
+        text = record["text"][label["start"] : label["end"]] if record else ""
+        if sentence_hash(text) != label["sha1"]:
+            raise ValueError(
+                f"event-free label {label['corpus']}:{label['id']}:{label['start']}-{label['end']} "
+                "no longer matches its source text: the shared file changed; relabel it"
+            )
+    return records
+
+
+def run_event_free(runner: Runner, labels: Sequence[Record], *, shared: Path = SHARED) -> list[int]:
+    """Events coded in each labelled sentence, the pipeline running on whole records."""
+    from newsevents.model import Article
+
+    records = labelled_records(labels, shared=shared)
+    keys = sorted(records, key=lambda key: (key[0], key[1]))
+    articles = [
+        Article(
+            id=f"{corpus}:{record_id}",
+            text=records[corpus, record_id]["text"],
+            date=SOURCES[corpus][1](records[corpus, record_id]),
+        )
+        for corpus, record_id in keys
+    ]
+    coded = {
+        key: (
+            [(sentence.start, sentence.end) for sentence in annotation.sentences],
+            coded_events(annotation),
+        )
+        for key, annotation in zip(keys, runner.annotate(articles), strict=True)
+    }
+    return [charged_events(label, *coded[label["corpus"], label["id"]]) for label in labels]
+
+
+def charged_events(
+    label: Record, sentences: Sequence[Span], events: Sequence[Coded]
+) -> list[Coded]:
+    charged = charged_sentences((label["start"], label["end"]), sentences)
+    return [event for event in events if charged & set(event["evidence"])]
+
+
 def evaluate(*, runner: Runner | None = None, data: Path = DEV_DATA) -> dict[str, float]:
     """Every external score: ``<corpus>_<metric>`` for the study part, ``untouched_...`` too."""
     if not data.is_dir():
@@ -372,6 +430,11 @@ def evaluate(*, runner: Runner | None = None, data: Path = DEV_DATA) -> dict[str
         for part, scores in split_scores(scorer, records, coded).items():
             prefix = "" if part == "study" else "untouched_"
             result |= {f"{prefix}{corpus}_{name}": value for name, value in scores.items()}
+    labels = read_labels()
+    found = run_event_free(runner, labels, shared=data.parent)
+    for part, scores in split_scores(score_event_free, labels, found).items():
+        prefix = "" if part == "study" else "untouched_"
+        result |= {f"{prefix}event_free_{name}": value for name, value in scores.items()}
     return result
 
 
@@ -422,6 +485,21 @@ def conflibert_errors(records: Sequence[Record], coded: Sequence[list[Coded]]) -
     return lines
 
 
+def event_free_errors(
+    labels: Sequence[Record], found: Sequence[list[Coded]], *, shared: Path = SHARED
+) -> list[str]:
+    """Study-part event-free sentences that got events, with the events and their rules."""
+    records = labelled_records(labels, shared=shared)
+    lines = []
+    for index, (label, events) in enumerate(zip(labels, found, strict=True)):
+        if untouched(index) or not events:
+            continue  # never read the untouched fifth's errors
+        text = records[label["corpus"], label["id"]]["text"][label["start"] : label["end"]]
+        lines.append(f"{label['corpus']}:{label['id']} {label['kind']}: {' '.join(text.split())}")
+        lines.extend(f"  coded {_shown(event)}" for event in events)
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
@@ -432,6 +510,9 @@ def main(argv: list[str] | None = None) -> int:
         if options.errors:
             runner = Runner()
             print("\n".join(conflibert_errors(*run_corpus(runner, "conflibert"))))
+            labels = read_labels()
+            found = run_event_free(runner, labels)
+            print("\n".join(event_free_errors(labels, found)))
         print(table(evaluate()))
     except DataMissing as missing:
         print(f"external: {missing}")

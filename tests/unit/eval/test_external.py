@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -247,14 +249,16 @@ def test_charged_sentences_lie_mostly_inside_the_label(
     assert external.charged_sentences(label, sentences) == charged
 
 
-def test_false_events_count_events_with_evidence_in_the_label() -> None:
+def test_charged_events_have_evidence_in_the_label() -> None:
     sentences = [(0, 9), (10, 30), (31, 40)]
     coded = [_event(evidence=(0,)), _event(evidence=(0, 1)), _event(evidence=(1,))]
-    assert external.false_events((10, 30), sentences, coded) == 2
+    label = {"start": 10, "end": 30}
+    assert external.charged_events(label, sentences, coded) == coded[1:]
 
 
 def test_event_free_score_is_events_per_labelled_sentence() -> None:
-    scores = external.score_event_free([{}, {}, {}, {}], [0, 2, 0, 1])
+    found = [[], [_event(), _event()], [], [_event()]]
+    scores = external.score_event_free([{}, {}, {}, {}], found)
     assert scores["false_events_per_sentence"] == 0.75
     assert scores["sentences_with_events"] == 0.5
 
@@ -277,3 +281,54 @@ def test_absent_data_is_said_with_its_path(tmp_path: Path) -> None:
     absent = tmp_path / "dev"
     with pytest.raises(external.DataMissing, match=str(absent)):
         external.evaluate(data=absent)
+
+
+LABELS = external.read_labels()
+KINDS = {"statistics", "economy", "description", "background", "opinion", "quote", "credit"}
+needs_shared = pytest.mark.skipif(
+    not external.SHARED.is_dir(), reason=f"{external.SHARED} is absent: labels not checked"
+)
+
+
+def test_event_free_labels_are_enough_and_say_where_and_what() -> None:
+    assert len(LABELS) >= 300
+    for label in LABELS:
+        assert set(label) == {"corpus", "id", "start", "end", "sha1", "kind"}, label
+        assert label["corpus"] in external.SOURCES and label["kind"] in KINDS, label
+        assert 0 <= label["start"] < label["end"], label
+        assert re.fullmatch(r"[0-9a-f]{12}", label["sha1"]), label
+
+
+def test_event_free_labels_do_not_overlap() -> None:
+    spans = sorted((label["corpus"], label["id"], label["start"], label["end"]) for label in LABELS)
+    for before, after in itertools.pairwise(spans):
+        assert before[:2] != after[:2] or before[3] <= after[2], (before, after)
+
+
+@needs_shared
+def test_event_free_labels_match_their_source_text() -> None:
+    records = external.labelled_records(LABELS)  # raises on a hash that no longer matches
+    for label in LABELS:
+        text = records[label["corpus"], label["id"]]["text"]
+        assert label["end"] <= len(text), label
+        sentence = text[label["start"] : label["end"]]
+        assert sentence == sentence.strip() and external.sentence_hash(sentence) == label["sha1"]
+
+
+@needs_shared
+def test_event_free_labels_leave_the_reserved_voa_stories_alone() -> None:
+    path = external.SHARED / external.SOURCES["voa"][0]
+    position = {external.json.loads(line)["id"]: i for i, line in enumerate(path.open())}
+    used = {position[label["id"]] for label in LABELS if label["corpus"] == "voa"}
+    assert used and all(i % 4 != external.VOA_RESERVED for i in used)
+
+
+def test_a_changed_source_text_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "voa").mkdir()
+    (tmp_path / "reuters").mkdir()
+    (tmp_path / "reuters" / "articles.jsonl").write_text("")
+    record = {"id": "1", "text": "The sky was grey over the harbour."}
+    (tmp_path / "voa" / "stories.jsonl").write_text(external.json.dumps(record) + "\n")
+    label = {"corpus": "voa", "id": "1", "start": 0, "end": 11, "sha1": "000000000000"}
+    with pytest.raises(ValueError, match="voa:1:0-11 no longer matches"):
+        external.labelled_records([label], shared=tmp_path)
