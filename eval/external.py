@@ -2,8 +2,9 @@
 
 Run ``python eval/external.py`` from the repository root; it prints one table with the study part
 (four fifths) and the untouched fifth of every file, split by ``eval/split.py``. Floors in
-``eval/floors.json`` sit on the untouched fifth only (``untouched_`` keys). ``--errors`` lists
-errors of the study part, never of the untouched fifth.
+``eval/floors.json`` sit on the untouched fifth only (``untouched_`` keys). ``--errors [FILE]``
+lists the study part's errors (all files, or ``conflibert``, ``plover``, ``petr2``,
+``event_free``), never the untouched fifth's.
 
 The pipeline is ``newsevents.pipeline.Pipeline`` with default ``Settings`` (one model load,
 batched parsing); every record is one article and every coded event counts, whatever its mode.
@@ -22,17 +23,17 @@ batched parsing); every record is one article and every coded event counts, what
   source and target must match different ones.
 - PLOVER (``events_plover_gsr.jsonl``): type accuracy (the gold PLOVER type is among the coded
   events' PLOVER types) and dyad hit by country-level codes (first three letters of the source
-  and target codes; records with both sides coded).
+  and target codes; records with both sides coded; see ``GOLD_ALIASES``).
 - PETRARCH2 (``events_petr2_gsr.jsonl``): root hit (records with gold events: a gold root is
   among the coded roots) and (source, target, root) triples by country-level codes, precision,
-  recall and F1; events coded in ``noevents`` records are false triples.
+  recall and F1; events coded in ``noevents`` records are false triples; ``---`` is no party.
 - Event-free (``eval/external/event_free.jsonl``): sentences of ``../shared/data/reuters`` and
   ``voa`` the team read and judged to carry no codable CAMEO event between political actors,
   stored as offsets and a hash, never as text. The pipeline runs on the whole record (realistic
   context) and a labelled sentence is charged with every event whose evidence includes a parse
   sentence lying mostly (more than half of its characters) inside the label, or, when the parser
   joined the label to a neighbour, the parse sentence holding most of it. Metric: false events
-  per event-free sentence.
+  per event-free sentence, also on the ``HARD`` kinds alone (sentences that name actors).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ PLOVER = "events_plover_gsr.jsonl"
 PETR2 = "events_petr2_gsr.jsonl"
 CONFLIBERT_DATE = "2018-01-01"  # the shared README: "real news sentences (2017-18)"
 PARTS = ("study", "untouched")
+HARD = {"description", "background", "opinion", "quote"}  # kinds that name actors, not numbers
 Span = tuple[int, int]
 Record = dict[str, Any]
 Coded = dict[str, Any]  # one coded event as plain data: root, plover, source, target, spans
@@ -82,9 +84,16 @@ def penta_class(root: str) -> int:
     raise ValueError(f"no PentaClass for CAMEO root {root!r}")
 
 
+# Three gold codes of the PLOVER GSR that are no CAMEO country codes (3, 2 and 1 parties).
+GOLD_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def country(code: str | None) -> str | None:
-    """The country-level part of an actor code (its first three letters)."""
-    return code[:3] if code else None
+    """The country-level part of an actor code (its first three letters); PETRARCH's ``---``
+    (an actor without a code) is no party."""
+    if not code or code.startswith("---"):
+        return None
+    return GOLD_ALIASES.get(code[:3], code[:3])
 
 
 # --------------------------------------------------------------------------- span matching
@@ -250,11 +259,15 @@ def charged_sentences(label: Span, sentences: Sequence[Span]) -> set[int]:
 
 
 def score_event_free(labels: Sequence[Record], found: Sequence[list[Coded]]) -> dict[str, float]:
-    """False events per event-free sentence, and the share of such sentences with any event."""
+    """False events per event-free sentence (all, and the hard kinds that name actors), and the
+    share of such sentences with any event."""
+    hard = [events for label, events in zip(labels, found, strict=True) if label["kind"] in HARD]
     return {
         "false_events_per_sentence": _share(sum(map(len, found)), len(labels)),
+        "hard_false_events_per_sentence": _share(sum(map(len, hard)), len(hard)),
         "sentences_with_events": _share(sum(1 for events in found if events), len(labels)),
         "n": float(len(labels)),
+        "hard_n": float(len(hard)),
     }
 
 
@@ -331,6 +344,8 @@ CORPORA: dict[str, tuple[str, Scorer, Callable[[Record], str | None]]] = {
     "plover": (PLOVER, score_plover, lambda _: None),  # CAMEO-manual examples carry no date
     "petr2": (PETR2, score_petr2, _petr2_date),
 }
+EVENT_FREE = "event_free"
+Results = dict[str, tuple[list[Record], list[list[Coded]]]]  # corpus -> (records, coded events)
 
 
 def split_scores(
@@ -385,12 +400,15 @@ def labelled_records(
     return records
 
 
-def run_event_free(runner: Runner, labels: Sequence[Record], *, shared: Path = SHARED) -> list[int]:
-    """Events coded in each labelled sentence, the pipeline running on whole records."""
+def run_event_free(
+    runner: Runner, labels: Sequence[Record], *, shared: Path = SHARED
+) -> tuple[list[Record], list[list[Coded]]]:
+    """The labels with their sentence text (read now, never stored) and the events charged to
+    each, the pipeline running on whole records."""
     from newsevents.model import Article
 
     records = labelled_records(labels, shared=shared)
-    keys = sorted(records, key=lambda key: (key[0], key[1]))
+    keys = sorted(records)
     articles = [
         Article(
             id=f"{corpus}:{record_id}",
@@ -400,42 +418,53 @@ def run_event_free(runner: Runner, labels: Sequence[Record], *, shared: Path = S
         for corpus, record_id in keys
     ]
     coded = {
-        key: (
-            [(sentence.start, sentence.end) for sentence in annotation.sentences],
-            coded_events(annotation),
-        )
+        key: ([(s.start, s.end) for s in annotation.sentences], coded_events(annotation))
         for key, annotation in zip(keys, runner.annotate(articles), strict=True)
     }
-    return [charged_events(label, *coded[label["corpus"], label["id"]]) for label in labels]
+    found = [charged_events(label, *coded[label["corpus"], label["id"]]) for label in labels]
+    texts = [
+        label
+        | {"text": records[label["corpus"], label["id"]]["text"][label["start"] : label["end"]]}
+        for label in labels
+    ]
+    return texts, found
 
 
 def charged_events(
     label: Record, sentences: Sequence[Span], events: Sequence[Coded]
 ) -> list[Coded]:
+    """The events whose evidence includes a parse sentence of a labelled sentence."""
     charged = charged_sentences((label["start"], label["end"]), sentences)
     return [event for event in events if charged & set(event["evidence"])]
 
 
-def evaluate(*, runner: Runner | None = None, data: Path = DEV_DATA) -> dict[str, float]:
-    """Every external score: ``<corpus>_<metric>`` for the study part, ``untouched_...`` too."""
+def code_all(runner: Runner, *, data: Path = DEV_DATA) -> Results:
+    """Run the pipeline once over every annotated file and every labelled record."""
     if not data.is_dir():
         raise DataMissing(
             f"{data} is absent: the external evaluation reads other people's annotations there "
             "(../shared/data/dev beside the repository); skipped"
         )
-    runner = runner or Runner()
-    result: dict[str, float] = {}
-    for corpus, (_, scorer, _) in CORPORA.items():
-        records, coded = run_corpus(runner, corpus, data=data)
-        for part, scores in split_scores(scorer, records, coded).items():
+    results: Results = {corpus: run_corpus(runner, corpus, data=data) for corpus in CORPORA}
+    results[EVENT_FREE] = run_event_free(runner, read_labels(), shared=data.parent)
+    return results
+
+
+def scores_of(results: Results) -> dict[str, float]:
+    """``<corpus>_<metric>`` for the study part and ``untouched_<corpus>_<metric>``."""
+    scorers = {corpus: scorer for corpus, (_, scorer, _) in CORPORA.items()}
+    scorers[EVENT_FREE] = score_event_free
+    scores: dict[str, float] = {}
+    for corpus, (records, coded) in results.items():
+        for part, values in split_scores(scorers[corpus], records, coded).items():
             prefix = "" if part == "study" else "untouched_"
-            result |= {f"{prefix}{corpus}_{name}": value for name, value in scores.items()}
-    labels = read_labels()
-    found = run_event_free(runner, labels, shared=data.parent)
-    for part, scores in split_scores(score_event_free, labels, found).items():
-        prefix = "" if part == "study" else "untouched_"
-        result |= {f"{prefix}event_free_{name}": value for name, value in scores.items()}
-    return result
+            scores |= {f"{prefix}{corpus}_{name}": value for name, value in values.items()}
+    return scores
+
+
+def evaluate(*, runner: Runner | None = None, data: Path = DEV_DATA) -> dict[str, float]:
+    """Every external score: ``<corpus>_<metric>`` for the study part, ``untouched_...`` too."""
+    return scores_of(code_all(runner or Runner(), data=data))
 
 
 # --------------------------------------------------------------------------- report
@@ -443,15 +472,15 @@ def evaluate(*, runner: Runner | None = None, data: Path = DEV_DATA) -> dict[str
 
 def table(scores: dict[str, float]) -> str:
     """Study and untouched scores side by side, one metric a line."""
-    lines = [f"  {'metric':40} {'study':>8} {'untouched':>10}"]
+    lines = [f"  {'metric':44} {'study':>8} {'untouched':>10}"]
     for name, value in scores.items():
         if name.startswith("untouched_"):
             continue
         held = scores.get(f"untouched_{name}", float("nan"))
         if name.endswith(("_n", "_n_dyad")):
-            lines.append(f"  {name:40} {int(value):8d} {int(held):10d}")
+            lines.append(f"  {name:44} {int(value):8d} {int(held):10d}")
         else:
-            lines.append(f"  {name:40} {value:8.3f} {held:10.3f}")
+            lines.append(f"  {name:44} {value:8.3f} {held:10.3f}")
     return "\n".join(lines)
 
 
@@ -462,61 +491,91 @@ def _shown(event: Coded) -> str:
     )
 
 
-def conflibert_errors(records: Sequence[Record], coded: Sequence[list[Coded]]) -> list[str]:
-    """Study-part records whose class or dyad is missed, with the gold and the coded events."""
+def _conflibert_error(record: Record, events: list[Coded]) -> list[str]:
+    class_hit = record["penta"] in {penta_class(e["root"]) for e in events}
+    dyad_hit = not record["spans_aligned"] or any(dyad_match(record, e) for e in events)
+    if class_hit and dyad_hit:
+        return []
+    misses = ("" if class_hit else " CLASS") + ("" if dyad_hit else " DYAD")
+    sides = ("sources", "targets", "reciprocal")
+    gold = [f"{side} {span['text']!r}" for side in sides for span in record[side]]
+    return [
+        f"{record['id']} penta {record['penta']}{misses}: {record['text']}",
+        *(["  gold " + "; ".join(gold)] if gold else []),
+    ]
+
+
+def _plover_error(record: Record, events: list[Coded]) -> list[str]:
+    sources = {country(party["code"]) for party in record["source"] if party.get("code")}
+    targets = {country(party["code"]) for party in record["target"] if party.get("code")}
+    type_hit = any(event["plover"] == record["event"] for event in events)
+    dyad_hit = not (sources and targets) or any(
+        country(e["source"]) in sources and country(e["target"]) in targets for e in events
+    )
+    if type_hit and dyad_hit:
+        return []
+    misses = ("" if type_hit else " TYPE") + ("" if dyad_hit else " DYAD")
+    return [
+        f"{record['id']} {record['event']}{misses}: {record['text']}",
+        f"  gold {sorted(map(str, sources))} -> {sorted(map(str, targets))}",
+    ]
+
+
+def _petr2_error(record: Record, events: list[Coded]) -> list[str]:
+    gold = triples([] if record["noevents"] else record["events"])
+    if gold == triples(events):
+        return []
+    shown = ", ".join(f"{s} -> {t} {root}" for s, t, root in sorted(gold, key=str)) or "none"
+    return [f"{record['id']}: {record['text']}", f"  gold {shown}"]
+
+
+def _event_free_error(label: Record, events: list[Coded]) -> list[str]:
+    if not events:
+        return []
+    return [f"{label['corpus']}:{label['id']} {label['kind']}: {' '.join(label['text'].split())}"]
+
+
+ERRORS: dict[str, Callable[[Record, list[Coded]], list[str]]] = {
+    "conflibert": _conflibert_error,
+    "plover": _plover_error,
+    "petr2": _petr2_error,
+    EVENT_FREE: _event_free_error,
+}
+
+
+def study_errors(corpus: str, records: Sequence[Record], coded: Sequence[list[Coded]]) -> list[str]:
+    """One block per study-part record the coder gets wrong: what is missed, the gold, the coded
+    events with their rules. The untouched fifth is skipped: its errors are never read."""
     lines = []
-    for index, (record, record_events) in enumerate(zip(records, coded, strict=True)):
+    for index, (record, events) in enumerate(zip(records, coded, strict=True)):
         if untouched(index):
-            continue  # never read the untouched fifth's errors
-        class_hit = record["penta"] in {penta_class(e["root"]) for e in record_events}
-        dyad_hit = not record["spans_aligned"] or any(dyad_match(record, e) for e in record_events)
-        if class_hit and dyad_hit:
             continue
-        misses = ("" if class_hit else " CLASS") + ("" if dyad_hit else " DYAD")
-        lines.append(f"{record['id']} penta {record['penta']}{misses}: {record['text']}")
-        gold = [
-            f"{side} {s['text']!r}"
-            for side in ("sources", "targets", "reciprocal")
-            for s in record[side]
-        ]
-        if gold:
-            lines.append("  gold " + "; ".join(gold))
-        lines.extend(f"  coded {_shown(event)}" for event in record_events)
-    return lines
-
-
-def event_free_errors(
-    labels: Sequence[Record], found: Sequence[list[Coded]], *, shared: Path = SHARED
-) -> list[str]:
-    """Study-part event-free sentences that got events, with the events and their rules."""
-    records = labelled_records(labels, shared=shared)
-    lines = []
-    for index, (label, events) in enumerate(zip(labels, found, strict=True)):
-        if untouched(index) or not events:
-            continue  # never read the untouched fifth's errors
-        text = records[label["corpus"], label["id"]]["text"][label["start"] : label["end"]]
-        lines.append(f"{label['corpus']}:{label['id']} {label['kind']}: {' '.join(text.split())}")
-        lines.extend(f"  coded {_shown(event)}" for event in events)
+        block = ERRORS[corpus](record, events)
+        if block:
+            lines += block + [f"  coded {_shown(event)}" for event in events]
     return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
-        "--errors", action="store_true", help="print the study part's errors (never the fifth's)"
+        "--errors",
+        nargs="?",
+        const="all",
+        choices=["all", *ERRORS],
+        help="print the study part's errors (never the untouched fifth's), of one file or all",
     )
     options = parser.parse_args(argv)
     try:
-        if options.errors:
-            runner = Runner()
-            print("\n".join(conflibert_errors(*run_corpus(runner, "conflibert"))))
-            labels = read_labels()
-            found = run_event_free(runner, labels)
-            print("\n".join(event_free_errors(labels, found)))
-        print(table(evaluate()))
+        results = code_all(Runner())
     except DataMissing as missing:
         print(f"external: {missing}")
         return 0
+    for corpus, (records, coded) in results.items():
+        if options.errors in ("all", corpus):
+            print(f"# {corpus}: errors on the study part")
+            print("\n".join(study_errors(corpus, records, coded)))
+    print(table(scores_of(results)))
     return 0
 
 

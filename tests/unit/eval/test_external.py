@@ -47,6 +47,11 @@ def _event(
         "source_spans": list(source_spans),
         "target_spans": list(target_spans),
         "evidence": list(evidence),
+        "source_text": source,
+        "target_text": target,
+        "code": root + "0",
+        "mode": "asserted",
+        "rule": "test",
     }
 
 
@@ -87,6 +92,22 @@ def _confli(
 )
 def test_penta_class_follows_the_conflibert_bands(root: str, penta: int) -> None:
     assert external.penta_class(root) == penta
+
+
+@pytest.mark.parametrize(
+    ("code", "party"),
+    [
+        ("USAGOV", "USA"),
+        ("IGOUNO", "IGO"),
+        ("JAP", "JPN"),
+        ("---", None),
+        ("---GOV", None),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_country_is_the_first_three_letters_of_a_real_code(code: str | None, party: Any) -> None:
+    assert external.country(code) == party
 
 
 @pytest.mark.parametrize(
@@ -257,9 +278,11 @@ def test_charged_events_have_evidence_in_the_label() -> None:
 
 
 def test_event_free_score_is_events_per_labelled_sentence() -> None:
+    labels = [{"kind": kind} for kind in ("statistics", "opinion", "quote", "background")]
     found = [[], [_event(), _event()], [], [_event()]]
-    scores = external.score_event_free([{}, {}, {}, {}], found)
+    scores = external.score_event_free(labels, found)
     assert scores["false_events_per_sentence"] == 0.75
+    assert scores["hard_false_events_per_sentence"] == 1.0
     assert scores["sentences_with_events"] == 0.5
 
 
@@ -332,3 +355,57 @@ def test_a_changed_source_text_is_reported(tmp_path: Path) -> None:
     label = {"corpus": "voa", "id": "1", "start": 0, "end": 11, "sha1": "000000000000"}
     with pytest.raises(ValueError, match="voa:1:0-11 no longer matches"):
         external.labelled_records([label], shared=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("corpus", "record", "events", "first_line"),
+    [
+        (
+            "conflibert",
+            {"id": "c1", "text": "T.", **_confli(4, sources=[(0, 1)])},
+            [_event("01")],
+            "c1 penta 4 CLASS DYAD: T.",
+        ),
+        (
+            "conflibert",
+            {"id": "c2", "text": "T.", **_confli(4, sources=[(0, 1)])},
+            [_event("19", source_spans=[(0, 1)])],
+            None,
+        ),
+        (
+            "plover",
+            {"id": "p1", "text": "T.", **_plover("AGREE", ["ISR"], ["PSE"])},
+            [_event("03", source="ISR", target="EGY", plover="AGREE")],
+            "p1 AGREE DYAD: T.",
+        ),
+        (
+            "petr2",
+            {"id": "g1", "text": "T.", **_petr2([], noevents=True)},
+            [_event("01")],
+            "g1: T.",
+        ),
+        (
+            "event_free",
+            {"corpus": "voa", "id": "7", "kind": "opinion", "text": "A  b."},
+            [_event()],
+            "voa:7 opinion: A b.",
+        ),
+    ],
+)
+def test_study_errors_name_the_miss_and_list_the_coded_events(
+    corpus: str, record: dict[str, Any], events: list[Any], first_line: str | None
+) -> None:
+    lines = external.study_errors(corpus, [record], [events])
+    assert (lines[0] if lines else None) == first_line
+    assert not lines or lines[-1].startswith("  coded ")
+
+
+def test_study_errors_never_show_the_untouched_fifth() -> None:
+    records = [{"id": str(i), "text": "T.", **_petr2([], noevents=True)} for i in range(5)]
+    lines = external.study_errors("petr2", records, [[_event("01")]] * 5)
+    assert [line.split(":")[0] for line in lines if not line.startswith(" ")] == [
+        "0",
+        "1",
+        "2",
+        "3",
+    ]
