@@ -21,9 +21,10 @@ batched parsing); every record is one article and every coded event counts, what
   ``source_text`` / ``target_text``, as a whole word anywhere in the sentence) or a mention the
   actor stage gave the party's actor code overlap the span. When two reciprocal spans are given,
   source and target must match different ones.
-- PLOVER (``events_plover_gsr.jsonl``): type accuracy (the gold PLOVER type is among the coded
-  events' PLOVER types) and dyad hit by country-level codes (first three letters of the source
-  and target codes; records with both sides coded; see ``GOLD_ALIASES``).
+- PLOVER (``events_plover_gsr.jsonl``): type accuracy (the gold PLOVER type, renamed from
+  PLOVER 0.5b1 by ``PLOVER_RENAMES``, is among the coded events' PLOVER types) and dyad hit by
+  country-level codes (first three letters of the source and target codes; records with both
+  sides coded; see ``GOLD_ALIASES``).
 - PETRARCH2 (``events_petr2_gsr.jsonl``): root hit (records with gold events: a gold root is
   among the coded roots) and (source, target, root) triples by country-level codes, precision,
   recall and F1; events coded in ``noevents`` records are false triples; ``---`` is no party.
@@ -180,11 +181,23 @@ def _share(part: int, whole: int) -> float:
 # --------------------------------------------------------------------------- PLOVER
 
 
+# The GSR is coded in PLOVER 0.5b1; the package speaks the 16-type PLOVER (docs/taxonomy.md), in
+# which these four early names are merged or renamed.
+PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"} | {
+    "FIGHT": "ASSAULT"
+}
+
+
+def plover_type(record: Record) -> str:
+    """The gold PLOVER type of a GSR record in the package's 16-type PLOVER."""
+    return PLOVER_RENAMES.get(record["event"], record["event"])
+
+
 def score_plover(records: Sequence[Record], coded: Sequence[list[Coded]]) -> dict[str, float]:
     """PLOVER type accuracy, and dyad hit by country-level codes where both sides are coded."""
     type_hits = dyad_records = dyad_hits = 0
     for record, record_events in zip(records, coded, strict=True):
-        type_hits += any(event["plover"] == record["event"] for event in record_events)
+        type_hits += any(event["plover"] == plover_type(record) for event in record_events)
         sources = {country(party["code"]) for party in record["source"] if party.get("code")}
         targets = {country(party["code"]) for party in record["target"] if party.get("code")}
         if sources and targets:
@@ -508,7 +521,7 @@ def _conflibert_error(record: Record, events: list[Coded]) -> list[str]:
 def _plover_error(record: Record, events: list[Coded]) -> list[str]:
     sources = {country(party["code"]) for party in record["source"] if party.get("code")}
     targets = {country(party["code"]) for party in record["target"] if party.get("code")}
-    type_hit = any(event["plover"] == record["event"] for event in events)
+    type_hit = any(event["plover"] == plover_type(record) for event in events)
     dyad_hit = not (sources and targets) or any(
         country(e["source"]) in sources and country(e["target"]) in targets for e in events
     )
@@ -516,7 +529,7 @@ def _plover_error(record: Record, events: list[Coded]) -> list[str]:
         return []
     misses = ("" if type_hit else " TYPE") + ("" if dyad_hit else " DYAD")
     return [
-        f"{record['id']} {record['event']}{misses}: {record['text']}",
+        f"{record['id']} {plover_type(record)}{misses}: {record['text']}",
         f"  gold {sorted(map(str, sources))} -> {sorted(map(str, targets))}",
     ]
 

@@ -230,6 +230,24 @@ def test_plover_scores_type_and_country_level_dyad() -> None:
     assert scores["n_dyad"] == 2
 
 
+@pytest.mark.parametrize(
+    ("gold", "coded", "hit"),
+    [
+        ("DEMAND", "REQUEST", 1.0),
+        ("FIGHT", "ASSAULT", 1.0),
+        ("INVESTIGATE", "ACCUSE", 1.0),
+        ("DISAPPROVE", "ACCUSE", 1.0),
+        ("AGREE", "AGREE", 1.0),
+        ("DEMAND", "DEMAND", 0.0),
+    ],
+)
+def test_plover_gold_types_are_read_in_the_16_type_plover(
+    gold: str, coded: str, hit: float
+) -> None:
+    scores = external.score_plover([_plover(gold, [], [])], [[_event(plover=coded)]])
+    assert scores["type_accuracy"] == hit
+
+
 def _petr2(events: list[tuple[str, str, str]], *, noevents: bool = False) -> dict[str, Any]:
     return {
         "events": [{"source": s, "target": t, "code": c} for s, t, c in events],
