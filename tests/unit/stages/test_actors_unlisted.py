@@ -49,6 +49,21 @@ TEXTS = {
         "2021-03-12",
         "U.S. Air Force Chief of Staff, General Dan Miller, spoke. Miller said the crew was safe.",
     ),
+    "office": (
+        "2021-03-12",
+        "Kenya hosts many refugees. Anna Lund, a spokesperson for UNHCR Kenya, said funds were "
+        "short.",
+    ),
+    "think-tank": (
+        "2019-11-20",
+        "North Korea fired a missile. Dan Poole, vice president at the Carnegie Endowment, said "
+        "talks were stuck. Poole added that a summit was unlikely.",
+    ),
+    "former": (
+        "2019-11-20",
+        "North Korea fired a missile. Ed Rivers, a former State Department official, said it "
+        "was a warning.",
+    ),
     "un-mission": ("2019-03-04", "Brazil's U.N. mission protested the decision."),
     "un-ambassador": ("2019-03-04", "China's U.N. ambassador Wei Lan criticized the plan."),
     "un-envoy": ("2019-03-04", "The UN's Syria envoy met the delegations."),
@@ -97,10 +112,14 @@ def _code(entities: tuple[Entity, ...], text: str) -> str | None:
         ("council", "Wali Rahimi", "AFGGOV"),  # a title placed by "in <region> province"
         ("general", "General Dan Miller", "USAMIL"),  # a title that needs a tie, with a name
         ("general", "Miller", "USAMIL"),
+        ("office", "Anna Lund", "IGOUNOREFHCR"),  # a title "for" an organization
+        ("think-tank", "Dan Poole", None),  # a title at a body no dictionary knows
+        ("think-tank", "Poole", None),
+        ("former", "Ed Rivers", "USAELI"),  # "former" before the title in apposition
     ],
 )
 def test_a_person_nobody_listed_takes_country_and_sector_from_the_text(
-    entities: dict[str, tuple[Entity, ...]], name: str, text: str, code: str
+    entities: dict[str, tuple[Entity, ...]], name: str, text: str, code: str | None
 ) -> None:
     assert _code(entities[name], text) == code
 
@@ -129,6 +148,7 @@ def test_later_surnames_and_pronouns_keep_the_persons_code(
         ("un-mission", "Brazil's U.N. mission", "BRAGOV"),  # the possessor owns the title
         ("un-ambassador", "China's U.N. ambassador Wei Lan", "CHNGOV"),
         ("un-envoy", "The UN's Syria envoy", "IGOUNO"),
+        ("office", "UNHCR Kenya", "IGOUNOREFHCR"),  # the first owner owns: the office
         ("province", "government", "CANGOV"),  # a region before the role ties it
         ("city-court", "court", "TURJUD"),
         ("region-title", "Chief Minister Meena Raman", "INDGOV"),

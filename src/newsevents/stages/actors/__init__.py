@@ -53,8 +53,8 @@ def _mentions(parse: Parse, article: Article, dictionaries: ActorDictionaries) -
     mentions = resolver.build()
     lead_compounds(parse, mentions)
     place_roles(parse, mentions)
-    follow_links(mentions)
     mark_former(parse, mentions)
+    follow_links(mentions)  # after "former": "Evans Revere, a former State Department official"
     mentions.extend(description_mentions(parse, mentions, resolver.covered()))
     mentions.sort(key=lambda mention: mention.first)
     covered = resolver.covered()

@@ -17,7 +17,8 @@ _DATELINE_SENTENCES = 3  # a dateline ("SEOUL, July 12 -") is in the first lines
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 # Prepositions that tie a role to a place or owner: "officials in Seoul", "envoys from Iran",
 # "the leaders of the EU".
-_ATTACHING = _LOCATIVE | {"from", "of"}
+_ATTACHING = _LOCATIVE | {"from", "of", "for"}  # "for": organizations only ("a spokesperson
+# for UNHCR"; "the envoy for Syria" is no Syrian)
 _OF_LABELS = frozenset({"GPE", "ORG"})
 # Roles a reader does not place by the story's country: only by a place attached to them.
 _ATTACHED_ONLY = frozenset({"HRI", "MED"})
@@ -35,6 +36,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # forces ("forces", "a soldier") are not: in a war story they are as often the other side's
 # (the VOA gold readings: placing them by context cost a correct event).
 _ACTING_ROLES = frozenset({"GOV", "COP", "SPY", "JUD", "LEG"})
+_OTHER_PREPOSITIONS = frozenset({"of", "at", "for"})
 _GROUP_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod"})
 # Tokens before a role where a place modifying it may end ("a Lagos-based rights lawyer").
 _PLACE_REACH = 4
@@ -148,7 +150,9 @@ def _attached(mention: Mention, owners: dict[int, Mention], parse: Parse) -> str
         if head.dep != "pobj" or head.head != preposition.i:
             return None
         country = country_of(other.code)
-        if preposition.lower == "of" and other.label in _OF_LABELS:
+        if preposition.lower == "for" and other.label != "ORG":
+            return None
+        if preposition.lower in ("of", "for") and other.label in _OF_LABELS:
             return country or (other.code if bare_role(other.code) is None else None)
         return country if other.place or preposition.lower == "from" else None
     return None
@@ -178,14 +182,22 @@ def _place_before(mention: Mention, owners: dict[int, Mention], parse: Parse) ->
 
 
 def _of_other(mention: Mention, owners: dict[int, Mention], parse: Parse) -> bool:
-    """Whether "of" and a phrase that is no actor follow the role ("leader of the movement")."""
+    """Whether "of" and a phrase that is no actor follow the role ("leader of the movement"),
+    or of/at/for and an organization no dictionary knows ("vice president at the Carnegie
+    Endowment", "a fellow at Brookings"): the role is that body's, of no country stated."""
     tokens = parse.tokens
-    if mention.last + 1 >= len(tokens) or tokens[mention.last].lower != "of":
+    if mention.last + 1 >= len(tokens) or tokens[mention.last].lower not in _OTHER_PREPOSITIONS:
         return False
-    if not mention.first <= tokens[mention.last].head < mention.last:
+    preposition = tokens[mention.last]
+    if not mention.first <= preposition.head < mention.last:
         return False
-    phrase = [t for t in tokens[mention.last + 1 :] if t.head == mention.last and t.dep == "pobj"]
-    if not phrase or phrase[0].i in owners:
+    phrase = [t for t in tokens[mention.last + 1 :] if t.head == preposition.i and t.dep == "pobj"]
+    if not phrase:
+        return False
+    other = owners.get(phrase[0].i)
+    if other is not None:
+        return other.code is None and other.label == "ORG"
+    if preposition.lower != "of":
         return False
     # A group is named with a determiner, modifier or name ("of the movement"); a bare noun is
     # what a verb charges or convicts of ("convicted the officer of manslaughter").
@@ -237,7 +249,7 @@ def place_roles(parse: Parse, mentions: Sequence[Mention]) -> None:
         if mention.tied and not titled and attached is None and not _acting(mention, role, parse):
             mention.code = None  # "in court", "people say": no actor (dropped by ``untied``)
             continue
-        placed_only = role in _PLACED_ONLY and mention.label != "PERSON"
+        placed_only = role in _PLACED_ONLY and mention.label == "AGENT"
         if placed_only and attached is None and not _several(mention, parse):
             attached = _sentence_place(mention, places, parse)  # "a court in Nairobi jailed a
             # journalist": a reporter is where the sentence is, never the story's country
@@ -298,7 +310,10 @@ def follow_links(mentions: Sequence[Mention]) -> None:
     for _ in range(2):
         for mention in mentions:
             antecedent = mention.antecedent
-            if antecedent is None or mention.rule not in LINKED_RULES or not antecedent.code:
+            if antecedent is None or mention.rule not in LINKED_RULES:
+                continue
+            if not antecedent.code:
+                mention.code = None  # a name whose full form stayed of no one stated
                 continue
             bare = bare_role(antecedent.code) is not None
             # A title that stayed of no country ("a leader of the student movement") says

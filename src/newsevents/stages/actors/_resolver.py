@@ -176,7 +176,7 @@ class Resolver:
         rule: str | None = None
         role: str | None = None
         alone = True
-        owner: str | None = None  # the country of a possessive ("China's" U.N. ambassador)
+        owner: str | None = None  # the first modifier's country or organization
         for piece in pieces:
             entry = piece.entry
             actor = self._select(entry)
@@ -189,22 +189,17 @@ class Resolver:
                     base, rule, role = code, actor.entry, entry.role or role
             elif entry.kind in MODIFIER_KINDS and actor is not None:
                 if owner is not None and not actor.code.startswith(owner):
-                    # "China's U.N. ambassador", "the UN's Syria envoy": the possessor owns
-                    # the title; a later modifier says where or about what, unless it is a
-                    # part of the possessor ("Britain's Labour Party leader").
+                    # "China's U.N. ambassador", "the UN's Syria envoy", "UNHCR Kenya": the
+                    # first owner owns the title; a later modifier says where or about what,
+                    # unless it is a part of the owner ("Britain's Labour Party leader").
                     continue
                 base, rule = actor.code, actor.entry
-                if self._possessive(piece):
-                    owner = country_of(actor.code) or actor.code
+                owner = country_of(actor.code) or actor.code
             elif entry.kind == "person" and actor is not None:
                 base, rule = country_of(actor.code) or actor.code, actor.entry
         if base is not None and not alone and len(pieces) == 1:
             base = None
         return base, rule, role
-
-    def _possessive(self, piece: Piece) -> bool:
-        tokens = self.parse.tokens
-        return piece.last < len(tokens) and tokens[piece.last].tag == "POS"
 
     def _from_group(self, group: list[Piece]) -> Mention | None:
         person = next((piece for piece in group if piece.entry.kind == "person"), None)
@@ -214,6 +209,8 @@ class Resolver:
         code, rule, role = self._title(group)
         kinds = {piece.entry.kind for piece in group}
         label = "AGENT" if "agent" in kinds else _LABELS[group[-1].entry.kind]
+        if label == "GPE" and "org" in kinds and code is not None and not country_of(code):
+            label = "ORG"  # "UNHCR Kenya" is the organization's office
         if group[-1].entry.kind == "country" and not group[-1].entry.actors:
             label = "LOC"
         tied = code is None and label == "AGENT" and len(group) == 1 and not group[0].entry.alone
