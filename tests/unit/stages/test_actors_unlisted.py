@@ -82,6 +82,7 @@ TEXTS = {
     "based": ("2025-03-12", "A Lagos-based rights lawyer, Ada Obi, criticized the police."),
     "court-place": ("2019-03-04", "A court in Nairobi convicted a journalist of sedition."),
     "judge-acting": ("2019-03-04", "Nigeria held a trial. A judge sentenced the activist."),
+    "counted": ("2019-03-04", "Beijing police detained 18 people after a fire."),
     "in-court": ("2019-03-04", "The oil company went to court over the contract."),
     "unknown-owner": ("2019-10-10", "Kurdish forces accused Turkish troops of shelling."),
     "named-place": ("2018-11-01", "Abe met Xi Jinping at the Great Hall of the People."),
@@ -171,6 +172,7 @@ def test_an_organization_takes_its_owner_from_the_text(
         ("court-place", "journalist", "KENMED"),  # media are where their sentence is
         ("judge-acting", "judge", "NGAJUD"),  # a state institution that acts
         ("in-court", "court", "(no mention)"),  # no tie, does not act
+        ("counted", "people", "CHNCVL"),  # counted people are civilians where the story is
         ("unknown-owner", "forces", "(no mention)"),  # an owner no dictionary knows
         ("named-place", "People", "(no mention)"),  # inside a name the tagger found
     ],

@@ -37,6 +37,8 @@ DOMESTIC: list[tuple[str, str]] = [
     ("Security forces clashed with militants in the northern city of Mosul.", "IRQCOP 190 IRQUAF"),
     ("Protesters in Caracas marched against the government.", "VENCVL 141 VENGOV"),
     ("Myanmar's army detained the president.", "MMRMIL 173 MMRGOV"),
+    ("Thousands of people protested in Caracas against the government.", "VENCVL 140 VENGOV"),
+    ("Beijing police detained 18 people after a fire.", "CHNCOP 173 CHNCVL"),
 ]
 
 

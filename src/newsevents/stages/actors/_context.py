@@ -36,6 +36,10 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # forces ("forces", "a soldier") are not: in a war story they are as often the other side's
 # (the VOA gold readings: placing them by context cost a correct event).
 _ACTING_ROLES = frozenset({"GOV", "COP", "SPY", "JUD", "LEG"})
+# Roles a count does not split among countries: "18 people", "thousands of protesters" are
+# civilians where the sentence or the story is (CAMEO CVL), unlike "the two leaders".
+_COUNTED_ROLES = frozenset({"CVL"})
+_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "tens", "millions", "scores"})
 _OTHER_PREPOSITIONS = frozenset({"of", "at", "for"})
 _GROUP_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod"})
 # Tokens before a role where a place modifying it may end ("a Lagos-based rights lawyer").
@@ -129,6 +133,16 @@ def _several(mention: Mention, parse: Parse) -> bool:
         return False
     before = parse.tokens[i]
     return before.tag == "CD" or before.lower in ("both", "all")
+
+
+def _counted(mention: Mention, parse: Parse) -> bool:
+    """Whether people are counted: "18 people", "thousands of protesters"."""
+    tokens = parse.tokens
+    i = mention.first - 1
+    if i > 0 and tokens[i].lower == "of":
+        i -= 1
+        return tokens[i].tag == "CD" or tokens[i].lower in _QUANTITIES
+    return _several(mention, parse)
 
 
 def _attached(mention: Mention, owners: dict[int, Mention], parse: Parse) -> str | None:
@@ -225,6 +239,11 @@ def place_roles(parse: Parse, mentions: Sequence[Mention]) -> None:
             places.setdefault(tokens[mention.first].sent, []).append(mention)
     named = _named(mentions)
     owners = {i: m for m in mentions for i in range(m.first, m.last)}
+    countries_in: dict[int, set[str]] = {}  # sentence -> countries its coded mentions name
+    for other in mentions:
+        country = country_of(other.code) if other.code and other.label != "PRON" else None
+        if country is not None:
+            countries_in.setdefault(tokens[other.first].sent, set()).add(country)
     fallback = [
         ("dateline", _dateline(parse, mentions, named)),
         ("article", _dominant(parse, mentions, named)),
@@ -246,7 +265,9 @@ def place_roles(parse: Parse, mentions: Sequence[Mention]) -> None:
             continue  # "its troops": the possessive's country, once pronouns are resolved
         attached = _attached(mention, owners, parse) or _place_before(mention, owners, parse)
         titled = mention.label == "PERSON"  # "General Dave Goldfein": a title with a name
-        if mention.tied and not titled and attached is None and not _acting(mention, role, parse):
+        counted = role in _COUNTED_ROLES and _counted(mention, parse)  # "18 people"
+        untied_ok = titled or counted or _acting(mention, role, parse)
+        if mention.tied and attached is None and not untied_ok:
             mention.code = None  # "in court", "people say": no actor (dropped by ``untied``)
             continue
         placed_only = role in _PLACED_ONLY and mention.label == "AGENT"
@@ -258,13 +279,22 @@ def place_roles(parse: Parse, mentions: Sequence[Mention]) -> None:
         if attached is not None and country_of(attached) is None:
             mention.code, mention.rule = attached, "context:organization:of"
             continue
-        if _several(mention, parse) or (role in _ATTACHED_ONLY and mention.label != "PERSON"):
+        several = _several(mention, parse) and role not in _COUNTED_ROLES
+        if several or (role in _ATTACHED_ONLY and mention.label != "PERSON"):
             # "the two leaders" are of two countries; rights groups and media of none stated.
             if attached is not None:
                 mention.code, mention.rule = attached + code, "context:country:place"
             continue
         nearby = recent[1] if recent is not None and sentence - recent[0] <= _WINDOW else None
-        if role in STATE_ROLES or mention.label == "PERSON":
+        if counted and mention.tied:
+            # "18 people" are of the one country their sentence names, else (none named) of
+            # the story's; of none when it names several ("lawmakers in Washington ... the
+            # Treasury imposed sanctions on 11 people linked to Iran's program").
+            named_here = countries_in.get(sentence, set())
+            only = next(iter(named_here)) if len(named_here) == 1 else None
+            story = fallback[1][1] if not named_here else None
+            options = [("sentence", only), ("article", story)]
+        elif role in STATE_ROLES or mention.label == "PERSON":
             options = [("nearby", nearby), *fallback]
         else:
             options = [("place", _sentence_place(mention, places, parse)), *fallback[::-1]]
