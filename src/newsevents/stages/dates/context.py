@@ -32,6 +32,9 @@ _VERBAL = frozenset({"VERB", "AUX"})
 _PRESENT = frozenset({"VBZ", "VBP", "VBG"})
 # Clauses whose bare infinitive takes its time from the verb above: "travelled ... to reach".
 _DEPENDENT = frozenset({"xcomp", "advcl", "ccomp", "conj"})
+# Clauses whose bare infinitive or participle ("closing unchanged Friday", "a premium
+# representing ...") takes its time from the verb above (TimeBank study part, issue 13).
+_PARTICIPIAL = _DEPENDENT | {"acl", "relcl", "advmod", "npadvmod", "pcomp"}
 # How far up the dependency tree a time expression may sit below its verb (measured: 1-4 links).
 _MAX_CLIMB = 8
 
@@ -148,8 +151,10 @@ class Context:
         head = self.parse.tokens[verb.head]
         if verb.dep == "xcomp" and head.lemma in _PROSPECTIVE:
             return "past" if head.tag == "VBD" and verb.tag != "VB" else "future"
-        if verb.tag == "VB" and verb.dep in _DEPENDENT and depth < 3:
-            above = self._verb_above(verb)  # "were ordered to leave on Saturday"
+        bare = verb.tag == "VB" or (verb.tag == "VBG" and not auxiliaries)
+        if bare and verb.dep in _PARTICIPIAL and depth < 3:
+            # "were ordered to leave on Saturday"; "has slumped, closing unchanged Friday"
+            above = self._verb_above(verb)
             if above is not None:
                 return self._verb_tense(above, depth + 1)
         present = verb.tag in _PRESENT or any(child.tag in _PRESENT for child in auxiliaries)

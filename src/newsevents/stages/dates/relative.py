@@ -196,6 +196,8 @@ def weekday_rule(match: re.Match[str], context: Context) -> list[Candidate]:
         return [Candidate(start, match.end(), "SET", value, "weekday_set")]
     relation = (match["relation"] or "").lower().replace("past", "last")
     tense = context.tense(match.start(), match.end())
+    if tense != "upcoming" and context.parse.text.startswith("'s", match.end()):
+        tense = "past"  # "Friday's vote", "Tuesday's declaration": a thing already done
     if tense == "perfect":  # "has been postponed until Tuesday" looks ahead; "has met Monday" back
         until = context.word_before(match.start()) in ("until", "till")
         tense = "future" if until else "past"
