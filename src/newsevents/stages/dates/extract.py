@@ -51,6 +51,7 @@ _YEAR_REACH = 40
 # "in August of that year": the year last written, however far back.
 _THAT_YEAR = re.compile(r"(?:\s+of)?\s+that\s+year\b")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|to|through|until|-|–)\s*")
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 _YEARLY = re.compile(r"\d{4}(?:$|-[01Q-])")
 # A reference date for articles with no date at all; relative values are dropped for them.
 _NO_DATE = date(2000, 1, 1)
@@ -197,7 +198,15 @@ def _complete(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """Fill "the next day" from the last day named before it, and clock times with their day."""
     completed: list[Candidate] = []
     last_day: date | None = None
+    last_quarter: tuple[int, int] | None = None
     for candidate in candidates:
+        if candidate.value.startswith(relative.QUARTER_PREFIX):
+            value = _quarter(candidate.value, last_quarter, context.today)
+            if candidate.value.startswith(relative.QUARTER_PREFIX + "+"):
+                last_quarter = _named_quarter(value) or last_quarter
+            candidate = replace(candidate, value=value)
+        elif _named_quarter(candidate.value):
+            last_quarter = _named_quarter(candidate.value)
         if candidate.value.startswith(relative.ANCHOR_PREFIX):
             shift = int(candidate.value.removeprefix(relative.ANCHOR_PREFIX))
             base = last_day or context.today
@@ -209,6 +218,24 @@ def _complete(candidates: list[Candidate], context: Context) -> list[Candidate]:
             last_day = date.fromisoformat(candidate.value[:10])
         completed.append(candidate)
     return completed
+
+
+def _quarter(marker: str, named: tuple[int, int] | None, today: date) -> str:
+    """The value of a quarter reference (see relative.QUARTER_PREFIX) after ``named``."""
+    shift, fallback, year, number = marker.removeprefix(relative.QUARTER_PREFIX).split("|")
+    if named is None and fallback:
+        return fallback
+    if named is None:  # the last quarter completed before the reference date
+        index = today.year * 4 + (today.month - 1) // 3 - 1
+        named = (index // 4, index % 4 + 1)
+    quarter_year = int(year) if year else named[0]
+    quarter = int(number) if number else named[1]
+    return f"{quarter_year + int(shift) // 4:04d}-Q{quarter}"
+
+
+def _named_quarter(value: str) -> tuple[int, int] | None:
+    match = _QUARTER_VALUE.fullmatch(value)
+    return (int(match[1]), int(match[2])) if match else None
 
 
 def _day_of(time: Candidate, candidates: list[Candidate], context: Context) -> str:

@@ -13,6 +13,7 @@ from newsevents.stages.dates.lexicon import (
     DAY_PARTS,
     MONTHS,
     NUMBER_WORDS,
+    ORDINALS,
     POINT_MODS,
     SEASONS,
     UNITS,
@@ -26,6 +27,7 @@ from newsevents.stages.dates.patterns import (
     UNIT,
     VAGUE,
     WEEKDAY,
+    YEAR,
 )
 
 _PART = r"(?:morning|afternoon|evening|night)"
@@ -112,6 +114,18 @@ _ANCHORED = re.compile(
     r"|the\s+day\s+(?P<side>before|after)(?=\s*[,.;]))\b)"
 )
 
+# Company results: "the quarter", "the latest period", "the year-ago quarter", "the 1988 period",
+# "year-earlier": the quarter last named (or the last one completed), or that quarter a year back
+# (TimeBank study part: 40 such expressions, all valued as a quarter; issue 13).
+_QUARTER_REF = re.compile(
+    r"(?i:\b(?:(?:the|that)\s+(?:(?P<which>latest|current|same|comparable|recent)\s+)?"
+    rf"(?:(?P<back>year-earlier|year-ago)\s+|(?P<year>{YEAR})\s+)?"
+    r"(?:(?P<ordinal>first|second|third|fourth)[\s-]+)?(?P<unit>quarter|period)"
+    r"|(?P<adjective>year-earlier|year-ago)(?:\s+(?P<noun>quarter|period))?)\b)"
+)
+# "a year earlier" in a results story is the year-ago quarter; elsewhere, last year.
+_YEAR_EARLIER = re.compile(r"(?i:\b(?:a|one)\s+year\s+earlier\b)")
+
 _TIME_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 _SET_ADVERBS = {
     "daily": "P1D",
@@ -145,6 +159,10 @@ _REFERENCE_WORDS = frozenset(
 # Placeholder values completed once the surrounding dates are known (see extract.py).
 TIME_PREFIX = "T"
 ANCHOR_PREFIX = "ANCHOR"
+# "QUARTER-4|1988||": the quarter last named, moved four quarters back, or "1988" when none was;
+# "QUARTER+0||1988|3": the third quarter of 1988 (a year or a quarter number replaces the named
+# one's); an empty fallback stands for the last quarter completed before the reference date.
+QUARTER_PREFIX = "QUARTER"
 
 
 def _number(text: str | None) -> float | None:
@@ -278,7 +296,34 @@ def ago(match: re.Match[str], context: Context) -> list[Candidate]:
         value = "FUTURE_REF" if forward else "PAST_REF"
         return [Candidate(match.start(), match.end(), "DATE", value, "ago", relative=True)]
     value = _moved(context.today, _unit(match["unit"]), amount if forward else -amount)
+    if not forward and amount == 1 and _unit(match["unit"]) == "year":
+        value = f"{QUARTER_PREFIX}-4|{value}||"  # "a year ago" in a results story: that quarter
     return [Candidate(match.start(), match.end(), "DATE", value, "ago", relative=True)]
+
+
+def year_earlier(match: re.Match[str], context: Context) -> list[Candidate]:
+    """ "a year earlier": the year-ago quarter in a results story, else last year."""
+    value = f"{QUARTER_PREFIX}-4|{context.today.year - 1:04d}||"
+    return [Candidate(match.start(), match.end(), "DATE", value, "year_earlier", relative=True)]
+
+
+def quarter_reference(match: re.Match[str], context: Context) -> list[Candidate]:
+    """ "the quarter", "the latest period", "the year-ago quarter", "the 1988 period"."""
+    unit = (match["unit"] or match["noun"] or "").lower()
+    named = match["which"] or match["back"] or match["year"] or match["ordinal"]
+    if match["adjective"] is None and unit == "period" and not named:
+        return []  # "the period" alone names no quarter
+    if match["ordinal"] and not (match["back"] or match["year"]):
+        return []  # "the third quarter": the quarter rule reads it
+    if (match["which"] or "").lower() == "current":
+        value = f"{context.today.year:04d}-Q{(context.today.month - 1) // 3 + 1}"
+        return [Candidate(match.start(), match.end(), "DATE", value, "quarter_ref", None, True)]
+    back = match["back"] or match["adjective"]
+    shift = "-4" if back else "+0"
+    quarter = ORDINALS[match["ordinal"].lower()] if match["ordinal"] else ""
+    year = match["year"] or ""
+    value = f"{QUARTER_PREFIX}{shift}||{year}|{quarter}"
+    return [Candidate(match.start(), match.end(), "DATE", value, "quarter_ref", relative=True)]
 
 
 def _moved(today: date, unit: str, amount: float) -> str:
@@ -481,4 +526,6 @@ RULES: tuple[tuple[re.Pattern[str], Handler, frozenset[str]], ...] = (
     (_REFERENCE, reference, _REFERENCE_WORDS),
     (_END_OF_THE, end_of_the, frozenset({"week", "month", "year", "decade"})),
     (_ANCHORED, anchored, frozenset({"day"})),
+    (_QUARTER_REF, quarter_reference, frozenset({"quarter", "period", "earlier", "ago"})),
+    (_YEAR_EARLIER, year_earlier, frozenset({"earlier"})),
 )
