@@ -93,6 +93,8 @@ ORDINALS: dict[str, int] = {
 }
 
 # Unit word -> TIMEX3 duration designator; "T" marks units written after the time separator.
+# Decades and centuries are written in years, as TimeBank writes them ("a decade" is P10Y,
+# "centuries" PXY; issue 13).
 UNITS: dict[str, str] = {
     "second": "TS",
     "minute": "TM",
@@ -102,9 +104,13 @@ UNITS: dict[str, str] = {
     "fortnight": "2W",
     "month": "M",
     "year": "Y",
-    "decade": "DE",
-    "century": "CE",
+    "decade": "10Y",
+    "century": "100Y",
 }
+
+# Adverbs of frequency that stay a SET before a noun ("daily flights"); the others name a kind of
+# thing there ("a quarterly dividend", never annotated in TimeBank's study part; issue 13).
+ATTRIBUTIVE_SETS = frozenset({"daily", "weekly", "nightly", "hourly"})
 
 # TimeML seasons: SP, SU, FA, WI.
 SEASONS: dict[str, str] = {

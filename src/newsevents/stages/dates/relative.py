@@ -10,6 +10,7 @@ from newsevents.model import TimexType
 from newsevents.stages.dates.calendar import iso_week, shift_months, weekday
 from newsevents.stages.dates.context import Candidate, Context, Handler
 from newsevents.stages.dates.lexicon import (
+    ATTRIBUTIVE_SETS,
     DAY_PARTS,
     MONTHS,
     NUMBER_WORDS,
@@ -57,6 +58,8 @@ _DURATION = re.compile(
     rf"(?i:\b(?P<the>the\s+(?:(?:past|last|next|previous|coming|first|final|following)\s+)?)?"
     rf"(?P<number>{NUMBER}|{VAGUE})[\s-]+(?P<unit>{UNIT})s?\b)(?![\s-]*old\b)"
 )
+# "recent weeks": a span of unknown length up to now (TimeBank: PXW).
+_RECENT = re.compile(r"(?i:\brecent\s+(?P<unit>day|week|month|year|decade)s\b)")
 # Bare plural units of unknown length (PXM): "for years", "could take months", "decades of war".
 _FOR_UNITS = re.compile(
     r"(?i:\b(?:(?:for|over|within|after|take|takes|took|taking|lasted|last|lasts|spent|spend)"
@@ -101,7 +104,7 @@ _CLOCK_24 = re.compile(
 _NOON = re.compile(r"(?i:\b(?P<word>noon|midday|midnight)\b)")
 _REFERENCE = re.compile(
     r"(?i:\b(?P<word>now|currently|recently|nowadays|soon|at\s+present|these\s+days"
-    r"|the\s+past|the\s+future|the\s+near\s+future|recent\s+(?:years|months|weeks|days)"
+    r"|the\s+past|the\s+future|the\s+near\s+future|current"
     r"|the\s+coming\s+(?:days|weeks|months|years)|the\s+time\s+being)\b)"
 )
 _END_OF_THE = re.compile(
@@ -146,15 +149,15 @@ _REFERENCES = {
     "the time being": "PRESENT_REF",
     "recently": "PAST_REF",
     "the past": "PAST_REF",
-    "recent": "PAST_REF",
     "soon": "FUTURE_REF",
     "the future": "FUTURE_REF",
     "the near future": "FUTURE_REF",
     "the coming": "FUTURE_REF",
+    "current": "PRESENT_REF",
 }
 _REFERENCE_WORDS = frozenset(
     {"now", "currently", "recently", "nowadays", "soon", "present", "days", "past", "future"}
-    | {"recent", "coming", "being", "weeks", "months", "years"}
+    | {"current", "coming", "being", "weeks", "months", "years"}
 )
 # Placeholder values completed once the surrounding dates are known (see extract.py).
 TIME_PREFIX = "T"
@@ -190,8 +193,10 @@ def _unit(text: str) -> str:
 def period(amount: float | None, unit: str) -> str:
     """A TIMEX3 duration: "P3D", "PT48H", "P2.5Y", "PXY" for a vague count."""
     designator = UNITS[unit]
-    if designator == "2W":
-        amount, designator = (None if amount is None else amount * 2), "W"
+    factor = designator.rstrip("TSMHDWY")
+    if factor:  # "2W", "10Y", "100Y": a multiple of a smaller unit
+        designator = designator.removeprefix(factor)
+        amount = None if amount is None else amount * int(factor)
     written = "X" if amount is None else f"{amount:g}"
     if designator.startswith("T"):
         return f"PT{written}{designator[1:]}"
@@ -343,15 +348,10 @@ def _moved(today: date, unit: str, amount: float) -> str:
 
 
 def in_units(match: re.Match[str], context: Context) -> list[Candidate]:
-    """ "in two weeks" (future: a DATE), "within three days" (a DURATION)."""
+    """ "in two weeks", "within three days": a DURATION; the preposition is a TimeML signal."""
     amount = _number(match["number"])
-    unit = _unit(match["unit"])
     start, end = match.start("span"), match.end("span")
-    future = context.tense(start, end) == "future"
-    if match["preposition"].lower() == "in" and future and amount is not None:
-        value = _moved(context.today, unit, amount)
-        return [Candidate(start, match.end(), "DATE", value, "in_units", relative=True)]
-    return [Candidate(start, end, "DURATION", period(amount, unit), "duration")]
+    return [Candidate(start, end, "DURATION", period(amount, _unit(match["unit"])), "duration")]
 
 
 def duration(match: re.Match[str], context: Context) -> list[Candidate]:
@@ -377,6 +377,12 @@ def _is_rate(match: re.Match[str], context: Context) -> bool:
         return False
     before = context.parse.tokens[token.i - 1]
     return before.tag in ("NNS", "CD") and not before.text[:1].isdigit()
+
+
+def recent(match: re.Match[str], context: Context) -> list[Candidate]:
+    """ "recent weeks" -> PXW, "recent years" -> PXY."""
+    value = period(None, _unit(match["unit"]))
+    return [Candidate(match.start(), match.end(), "DURATION", value, "vague_duration")]
 
 
 def for_units(match: re.Match[str], context: Context) -> list[Candidate]:
@@ -450,7 +456,10 @@ def adverb_set(match: re.Match[str], context: Context) -> list[Candidate]:
     token = context.token_at(match.start())
     if token is not None and token.pos in ("NOUN", "PROPN"):
         return []  # "the satirical weekly" is a newspaper
-    value = _SET_ADVERBS[match["word"].lower()]
+    word = match["word"].lower()
+    if token is not None and token.dep == "amod" and word not in ATTRIBUTIVE_SETS:
+        return []  # "its quarterly dividend"
+    value = _SET_ADVERBS[word]
     return [Candidate(match.start(), match.end(), "SET", value, "set")]
 
 
@@ -482,6 +491,8 @@ def reference(match: re.Match[str], context: Context) -> list[Candidate]:
         return []
     if words == "soon" and context.word_before(match.start()) == "as":
         return []  # "as soon as" is a conjunction
+    if words == "current" and (token is None or token.dep != "amod"):
+        return []  # "the current" of a river; "current conditions" is the present
     key = words if words in _REFERENCES else " ".join(words.split()[:2])
     key = key if key in _REFERENCES else words.split()[0]
     value = _REFERENCES[key]
@@ -513,6 +524,7 @@ RULES: tuple[tuple[re.Pattern[str], Handler, frozenset[str]], ...] = (
     (_IN_UNITS, in_units, _UNIT_WORDS),
     (_DURATION, duration, _UNIT_WORDS),
     (_FOR_UNITS, for_units, _UNIT_WORDS),
+    (_RECENT, recent, frozenset({"recent"})),
     (_EVERY, every, frozenset({"every", "each"})),
     (_EVERY_DATE, every_date, frozenset({"every", "each"})),
     (_COMPOUND, compound, frozenset({"hour", "hours"})),
