@@ -51,6 +51,9 @@ _YEAR_REACH = 40
 # "in August of that year": the year last written, however far back.
 _THAT_YEAR = re.compile(r"(?:\s+of)?\s+that\s+year\b")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|to|through|until|-|–)\s*")
+# Between a clock time and its day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6". "at noon on
+# Friday" stays two expressions: "on" is a TimeML signal between them.
+_CLOCK_TO_DAY = re.compile(r"(?:\s*,)?\s+")
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 _YEARLY = re.compile(r"\d{4}(?:$|-[01Q-])")
 # A reference date for articles with no date at all; relative values are dropped for them.
@@ -71,6 +74,7 @@ def extract_timexes(parse: Parse, *, article: Article) -> tuple[TimeExpr, ...]:
         if today is not None or not candidate.relative
     ]
     chosen = _with_years(_with_modifiers(_longest(candidates), parse.text), context)
+    chosen = _with_their_days(chosen, parse.text)
     return tuple(_record(candidate, context) for candidate in _complete(chosen, context))
 
 
@@ -175,6 +179,30 @@ def _with_years(candidates: list[Candidate], context: Context) -> list[Candidate
                 candidate = _in_year(candidate, year[1], end)
         completed.append(candidate)
     return completed
+
+
+def _with_their_days(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """A clock time and the day written right after it are one TIME: "10 p.m. Wednesday",
+    "noon Saturday", "5 p.m. EST, Nov. 6" (TimeML, and TimeBank's annotation; issue 13)."""
+    merged: list[Candidate] = []
+    for candidate in candidates:
+        clock = merged[-1] if merged else None
+        if (
+            clock is not None
+            and clock.type == "TIME"
+            and clock.value.startswith(relative.TIME_PREFIX)
+            and candidate.type == "DATE"
+            and _is_day(candidate.value)
+            and _CLOCK_TO_DAY.fullmatch(text, clock.end, candidate.start)
+        ):
+            value = candidate.value[:10] + clock.value
+            relative_value = clock.relative and candidate.relative
+            merged[-1] = replace(
+                clock, end=candidate.end, value=value, rule="clock_day", relative=relative_value
+            )
+            continue
+        merged.append(candidate)
+    return merged
 
 
 def _coordinated(candidate: Candidate, following: Candidate, text: str) -> bool:
