@@ -227,7 +227,12 @@ def _complete(candidates: list[Candidate], context: Context) -> list[Candidate]:
     completed: list[Candidate] = []
     last_day: date | None = None
     last_quarter: tuple[int, int] | None = None
+    last_year = f"{context.today.year:04d}"
     for candidate in candidates:
+        if candidate.value == relative.YEAR_PREFIX:
+            candidate = replace(candidate, value=last_year)
+        elif not candidate.relative and _YEARLY.match(candidate.value):
+            last_year = candidate.value[:4]
         if candidate.value.startswith(relative.QUARTER_PREFIX):
             value = _quarter(candidate.value, last_quarter, context.today)
             if candidate.value.startswith(relative.QUARTER_PREFIX + "+"):

@@ -121,11 +121,22 @@ _ANCHORED = re.compile(
 # "year-earlier": the quarter last named (or the last one completed), or that quarter a year back
 # (TimeBank study part: 40 such expressions, all valued as a quarter; issue 13).
 _QUARTER_REF = re.compile(
-    r"(?i:\b(?:(?:the|that)\s+(?:(?P<which>latest|current|same|comparable|recent)\s+)?"
+    r"(?i:\b(?:(?:(?:the|that)\s+(?:(?P<which>latest|current|same|comparable|recent)\s+)?"
+    r"|(?P<relyear>this|last|next)\s+year's\s+)"
     rf"(?:(?P<back>year-earlier|year-ago)\s+|(?P<year>{YEAR})\s+)?"
     r"(?:(?P<ordinal>first|second|third|fourth)[\s-]+)?(?P<unit>quarter|period)"
     r"|(?P<adjective>year-earlier|year-ago)(?:\s+(?P<noun>quarter|period))?)\b)"
 )
+# "the year ended March 31" is a DURATION (a fiscal year); "a high for the year", "the full year",
+# "earlier in the year": the year of the reference date; "(later) that year": the year last named
+# (TimeBank study part, issue 13).
+_THE_YEAR = re.compile(
+    r"(?i:\b(?:(?:earlier|later)\s+(?:in\s+)?)?(?P<determiner>the|that)\s+(?:(?:fiscal|full)\s+)?"
+    r"year\b(?P<ended>(?=\s+end(?:ed|ing)\b))?(?!\s+(?:before|after|earlier|later|ago|two|nineteen"
+    r"|in\s+which|when)|\s*\d|-|'s?\s))"
+)
+# Words that open a relative clause after "the year" ("the year Russia annexed Crimea").
+_CLAUSE_OPENERS = frozenset({"PROPN", "PRON", "DET", "NOUN", "NUM"})
 # "a year earlier" in a results story is the year-ago quarter; elsewhere, last year.
 _YEAR_EARLIER = re.compile(r"(?i:\b(?:a|one)\s+year\s+earlier\b)")
 
@@ -166,6 +177,8 @@ ANCHOR_PREFIX = "ANCHOR"
 # "QUARTER+0||1988|3": the third quarter of 1988 (a year or a quarter number replaces the named
 # one's); an empty fallback stands for the last quarter completed before the reference date.
 QUARTER_PREFIX = "QUARTER"
+# "that year": the year last named before it, else the reference date's.
+YEAR_PREFIX = "YEAR"
 
 
 def _number(text: str | None) -> float | None:
@@ -306,6 +319,21 @@ def ago(match: re.Match[str], context: Context) -> list[Candidate]:
     return [Candidate(match.start(), match.end(), "DATE", value, "ago", relative=True)]
 
 
+def the_year(match: re.Match[str], context: Context) -> list[Candidate]:
+    """ "the year ended June 30" (P1Y), "for the full year" (this year), "that year"."""
+    if match["ended"] is not None:
+        return [Candidate(match.start(), match.end(), "DURATION", "P1Y", "the_year")]
+    following = context.token_after(match.end())
+    if following is not None and following.pos in _CLAUSE_OPENERS:
+        return []  # "2014, the year Russia annexed Crimea" names a year by what happened in it
+    if context.word_before(match.start()) == "of":
+        return []  # "August of that year": the month rule takes the year
+    if match["determiner"].lower() == "that":
+        return [Candidate(match.start(), match.end(), "DATE", YEAR_PREFIX, "the_year", None, True)]
+    value = f"{context.today.year:04d}"
+    return [Candidate(match.start(), match.end(), "DATE", value, "the_year", relative=True)]
+
+
 def year_earlier(match: re.Match[str], context: Context) -> list[Candidate]:
     """ "a year earlier": the year-ago quarter in a results story, else last year."""
     value = f"{QUARTER_PREFIX}-4|{context.today.year - 1:04d}||"
@@ -318,7 +346,7 @@ def quarter_reference(match: re.Match[str], context: Context) -> list[Candidate]
     named = match["which"] or match["back"] or match["year"] or match["ordinal"]
     if match["adjective"] is None and unit == "period" and not named:
         return []  # "the period" alone names no quarter
-    if match["ordinal"] and not (match["back"] or match["year"]):
+    if match["ordinal"] and not (match["back"] or match["year"] or match["relyear"]):
         return []  # "the third quarter": the quarter rule reads it
     if (match["which"] or "").lower() == "current":
         value = f"{context.today.year:04d}-Q{(context.today.month - 1) // 3 + 1}"
@@ -327,6 +355,9 @@ def quarter_reference(match: re.Match[str], context: Context) -> list[Candidate]
     shift = "-4" if back else "+0"
     quarter = ORDINALS[match["ordinal"].lower()] if match["ordinal"] else ""
     year = match["year"] or ""
+    if match["relyear"]:  # "last year's third quarter"
+        step = {"this": 0, "last": -1, "next": 1}[match["relyear"].lower()]
+        year = f"{context.today.year + step:04d}"
     value = f"{QUARTER_PREFIX}{shift}||{year}|{quarter}"
     return [Candidate(match.start(), match.end(), "DATE", value, "quarter_ref", relative=True)]
 
@@ -540,4 +571,5 @@ RULES: tuple[tuple[re.Pattern[str], Handler, frozenset[str]], ...] = (
     (_ANCHORED, anchored, frozenset({"day"})),
     (_QUARTER_REF, quarter_reference, frozenset({"quarter", "period", "earlier", "ago"})),
     (_YEAR_EARLIER, year_earlier, frozenset({"earlier"})),
+    (_THE_YEAR, the_year, frozenset({"year"})),
 )
