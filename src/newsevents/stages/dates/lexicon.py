@@ -77,6 +77,9 @@ NUMBER_WORDS: dict[str, float] = {
     "half an": 0.5,
 }
 
+# Spoken years in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
+SPOKEN_CENTURIES: dict[str, int] = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}
+
 # Vague quantities: TimeML writes the unknown number as "X" ("a few days" is PXD).
 VAGUE_NUMBERS = frozenset({"a few", "few", "several", "some", "many", "a couple of", "couple of"})
 

@@ -104,8 +104,9 @@ _CLOCK_24 = re.compile(
 _NOON = re.compile(r"(?i:\b(?P<word>noon|midday|midnight)\b)")
 _REFERENCE = re.compile(
     r"(?i:\b(?P<word>now|currently|recently|nowadays|soon|at\s+present|these\s+days"
-    r"|the\s+past|the\s+future|the\s+near\s+future|current"
-    r"|the\s+coming\s+(?:days|weeks|months|years)|the\s+time\s+being)\b)"
+    r"|the\s+past|the\s+future|the\s+near\s+future|current|the\s+(?:short|near)\s+term"
+    r"|a\s+later\s+date|(?<=at\s)the\s+time"
+    r"|(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|the\s+time\s+being)\b)"
 )
 _END_OF_THE = re.compile(
     r"(?i:\b(?:the\s+)?(?:very\s+)?(?P<position>start|beginning|middle|end|close)\s+of\s+the\s+"
@@ -165,10 +166,15 @@ _REFERENCES = {
     "the near future": "FUTURE_REF",
     "the coming": "FUTURE_REF",
     "current": "PRESENT_REF",
+    "the short": "FUTURE_REF",
+    "the near": "FUTURE_REF",
+    "a later": "FUTURE_REF",
+    "the time": "PAST_REF",
+    "coming": "FUTURE_REF",
 }
 _REFERENCE_WORDS = frozenset(
     {"now", "currently", "recently", "nowadays", "soon", "present", "days", "past", "future"}
-    | {"current", "coming", "being", "weeks", "months", "years"}
+    | {"current", "coming", "being", "weeks", "months", "years", "quarters", "term", "date", "time"}
 )
 # Placeholder values completed once the surrounding dates are known (see extract.py).
 TIME_PREFIX = "T"
