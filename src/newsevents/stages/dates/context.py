@@ -26,6 +26,9 @@ _PROSPECTIVE = frozenset(
 # Participles that name the time a plan points at: "drills planned for August", "talks
 # scheduled for Monday", "a vote set for March", "the report due in May".
 _PLANNED = frozenset({"plan", "schedule", "set", "slate", "due", "expect"})
+# Words that say when something is to take effect, whatever the clause's tense: "declared a
+# dividend payable Dec. 7", "named chairman, effective Feb. 1" (TimeBank study part, issue 13).
+_FORWARD = frozenset({"payable", "effective", "due", "expiring", "starting"})
 # Reporting verbs in the present tense still report something that already happened.
 _REPORTING = frozenset({"say", "tell", "announce", "report", "confirm", "state", "add", "note"})
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -107,6 +110,8 @@ class Context:
 
     def tense(self, start: int, end: int) -> Tense:
         """The tense of the clause that the span ``[start, end)`` modifies."""
+        if self.word_before(start) in _FORWARD:
+            return "upcoming"  # "a dividend payable Dec. 7", "a pact effective June 1"
         verb = self._governing_verb(start, end)
         if verb is None:
             return "past"

@@ -174,7 +174,11 @@ def _with_years(candidates: list[Candidate], context: Context) -> list[Candidate
             candidate = _in_year(candidate, following.value[:4], candidate.end)
         elif candidate.rule in _YEARLESS and year:
             anaphor = _THAT_YEAR.match(context.parse.text, candidate.end)
-            if anaphor or year[0] >= candidate.start - _YEAR_REACH:
+            near = year[0] >= candidate.start - _YEAR_REACH
+            # "... since 1980. In September, it announced": a sentence ends the year's reach
+            if near and context.sentence_of(year[0] - 1) != context.sentence_of(candidate.start):
+                near = False
+            if anaphor or near:
                 end = anaphor.end() if anaphor else candidate.end
                 candidate = _in_year(candidate, year[1], end)
         completed.append(candidate)
