@@ -106,6 +106,7 @@ UNITS: dict[str, str] = {
     "week": "W",
     "fortnight": "2W",
     "month": "M",
+    "quarter": "Q",
     "year": "Y",
     "decade": "10Y",
     "century": "100Y",

@@ -56,15 +56,18 @@ _IN_UNITS = re.compile(
 )
 _DURATION = re.compile(
     rf"(?i:\b(?P<the>the\s+(?:(?:past|last|next|previous|coming|first|final|following)\s+)?)?"
-    rf"(?P<number>{NUMBER}|{VAGUE})[\s-]+(?P<unit>{UNIT})s?\b)(?![\s-]*old\b)"
+    rf"(?P<number>{NUMBER}|{VAGUE})[\s-]+(?:(?:more|additional|extra|straight|consecutive|trading)\s+)?"
+    rf"(?P<unit_text>(?P<unit>{UNIT})s?)(?P<half>\s+and\s+a\s+half)?(?P<long>-long)?\b)"
+    r"(?![\s-]*old\b)"
 )
 # "recent weeks": a span of unknown length up to now (TimeBank: PXW).
 _RECENT = re.compile(r"(?i:\brecent\s+(?P<unit>day|week|month|year|decade)s\b)")
-# Bare plural units of unknown length (PXM): "for years", "could take months", "decades of war".
+# Bare plural units of unknown length (PXM): "for years", "could take months", "decades of war",
+# "the first time in years", "a decades-long battle".
 _FOR_UNITS = re.compile(
-    r"(?i:\b(?:(?:for|over|within|after|take|takes|took|taking|lasted|last|lasts|spent|spend)"
+    r"(?i:\b(?:(?:for|over|within|after|take|takes|took|taking|lasted|last|lasts|spent|spend|in)"
     r"\s+(?P<unit>hour|day|week|month|year|decade|centurie)s\b"
-    r"|(?P<lead>hour|week|month|year|decade|centurie)s(?=\s+of\b)))"
+    r"|(?P<lead>hour|day|week|month|year|decade|centurie)s(?:(?=\s+of\b)|-long\b)))"
 )
 # "1 hour 59 minutes 40 seconds", "two hours and 15 minutes": one DURATION.
 _COMPOUND = re.compile(
@@ -192,8 +195,8 @@ def _number(text: str | None) -> float | None:
     if text is None:
         return 1
     words = " ".join(text.lower().replace("-", " ").split())
-    half = 0.5 if words.endswith("and a half") else 0.0
-    words = words.removesuffix(" and a half")
+    half = 0.5 if words.endswith(("and a half", " 1/2")) else 0.0
+    words = words.removesuffix(" and a half").removesuffix(" 1/2")
     if words.replace(",", "").replace(".", "", 1).isdigit():
         return float(words.replace(",", "")) + half
     if words in NUMBER_WORDS:
@@ -209,14 +212,29 @@ def _unit(text: str) -> str:
     return "century" if word.startswith("centur") else word
 
 
+# The next smaller unit and how many of it make one: a fraction is written in it.
+_SMALLER: dict[str, tuple[str, int]] = {
+    "Y": ("M", 12),
+    "W": ("D", 7),
+    "TH": ("TM", 60),
+    "TM": ("TS", 60),
+}
+
+
 def period(amount: float | None, unit: str) -> str:
     """A TIMEX3 duration: "P3D", "PT48H", "P2.5Y", "PXY" for a vague count."""
     designator = UNITS[unit]
-    factor = designator.rstrip("TSMHDWY")
+    factor = designator[: len(designator) - len(designator.lstrip("0123456789"))]
     if factor:  # "2W", "10Y", "100Y": a multiple of a smaller unit
         designator = designator.removeprefix(factor)
         amount = None if amount is None else amount * int(factor)
     written = "X" if amount is None else f"{amount:g}"
+    if amount is not None and amount % 1 and designator in _SMALLER:
+        # "2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S: TimeML writes no fractions
+        smaller, count = _SMALLER[designator]
+        rest = round(amount % 1 * count)
+        written = f"{int(amount)}{designator.removeprefix('T')}{rest}"
+        designator = smaller
     if designator.startswith("T"):
         return f"PT{written}{designator[1:]}"
     return f"P{written}{designator}"
@@ -380,6 +398,9 @@ def _moved(today: date, unit: str, amount: float) -> str:
     if unit == "month":
         year, month = shift_months(today, whole)
         return f"{year:04d}-{month:02d}"
+    if unit == "quarter":
+        year, month = shift_months(today, 3 * whole)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
     factor = {"year": 1, "decade": 10, "century": 100}[unit]
     return f"{today.year + whole * factor:04d}"
 
@@ -397,10 +418,18 @@ def duration(match: re.Match[str], context: Context) -> list[Candidate]:
     number_text = match["number"]
     if unit == "second" and number_text.lower() in ("a", "an"):
         return []  # "a second meeting"
+    if number_text.lower() in ("a", "an") and match["unit_text"].lower().endswith("s"):
+        return []  # "a decades-long war": the count belongs to the war
+    if unit == "quarter" and (
+        number_text.lower() in ("a", "an") or match.string.startswith(" of", match.end())
+    ):
+        return []  # "a quarter of the vote", "three quarters of voters" are fractions
     if number_text.lower() in ("a", "an") and _is_rate(match, context):
         value = period(1, unit)
         return [Candidate(match.start(), match.end(), "SET", value, "rate")]
     amount = _number(number_text)
+    if amount is not None and match["half"]:
+        amount += 0.5  # "a minute and a half"
     start = match.start()
     if match["the"] and match["the"].split()[-1].lower() == "the" and "-" in match[0]:
         start = match.start("number")  # "the two-decade war": "the" belongs to "war"
