@@ -50,6 +50,8 @@ _YEARLESS = frozenset({"day", "month"})
 _YEAR_REACH = 40
 # "in August of that year": the year last written, however far back.
 _THAT_YEAR = re.compile(r"(?:\s+of)?\s+that\s+year\b")
+# "July this year", "December of last year".
+_BEFORE_RELATIVE_YEAR = re.compile(r"\s+(?:of\s+)?")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|to|through|until|-|–)\s*")
 # Between a clock time and its day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6". "at noon on
 # Friday" stays two expressions: "on" is a TimeML signal between them.
@@ -167,11 +169,10 @@ def _with_years(candidates: list[Candidate], context: Context) -> list[Candidate
     completed: list[Candidate] = []
     text = context.parse.text
     for index, candidate in enumerate(candidates):
-        following = candidates[index + 1] if index + 1 < len(candidates) else None
         if not candidate.relative and _YEARLY.match(candidate.value):
             year = (candidate.end, candidate.value[:4])
-        elif candidate.rule in _YEARLESS and following and _coordinated(candidate, following, text):
-            candidate = _in_year(candidate, following.value[:4], candidate.end)
+        elif candidate.rule in _YEARLESS and (listed := _list_year(index, candidates, text)):
+            candidate = _in_year(candidate, listed, candidate.end)
         elif candidate.rule in _YEARLESS and year:
             anaphor = _THAT_YEAR.match(context.parse.text, candidate.end)
             near = year[0] >= candidate.start - _YEAR_REACH
@@ -209,14 +210,23 @@ def _with_their_days(candidates: list[Candidate], text: str) -> list[Candidate]:
     return merged
 
 
-def _coordinated(candidate: Candidate, following: Candidate, text: str) -> bool:
-    """ "April and May 2019", "June to August 2017": the year after the list covers it."""
-    between = text[candidate.end : following.start]
-    return (
-        not following.relative
-        and _YEARLY.match(following.value) is not None
-        and _COORDINATION.fullmatch(between) is not None
-    )
+def _list_year(index: int, candidates: list[Candidate], text: str) -> str | None:
+    """The year written after a list of months or days: "April and May 2019", "June to August
+    2017", "July or August this year" (a relative year covers the list too; issue 13)."""
+    for previous, following in zip(candidates[index:], candidates[index + 1 :], strict=False):
+        between = text[previous.end : following.start]
+        relative_year = following.rule == "unit_relation" and len(following.value) == 4
+        if not (
+            _COORDINATION.fullmatch(between)
+            or (relative_year and _BEFORE_RELATIVE_YEAR.fullmatch(between))
+        ):
+            return None
+        if following.rule in _YEARLESS:
+            continue
+        if (not following.relative or relative_year) and _YEARLY.match(following.value):
+            return following.value[:4]
+        return None
+    return None
 
 
 def _in_year(candidate: Candidate, year: str, end: int) -> Candidate:
