@@ -43,7 +43,7 @@ _DAY_WORD = re.compile(
 _THIS_PART = re.compile(rf"(?i:\b(?P<relation>this|last)\s+(?P<part>{_PART})\b)")
 _UNIT_RELATION = re.compile(
     r"(?i:\b(?:(?P<near>earlier|later)\s+)?(?P<the>the\s+)?(?P<relation>last|this|next|past"
-    r"|coming|previous|following|current)\s+(?P<unit>week|weekend|month|year|quarter|decade"
+    r"|coming|previous|following|current)\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade"
     r"|summer|winter|spring|fall|autumn)\b)"
 )
 _AGO = re.compile(
@@ -77,9 +77,12 @@ _COMPOUND = re.compile(
 _EVERY_DATE = re.compile(rf"(?i:\b(?:every|each)\s+)(?P<month>{MONTH_ANY})\s+(?P<day>{DAY})")
 # "over the weekend", "by the autumn": the nearest one, back or ahead as the tense says.
 _THE_PERIOD = re.compile(r"(?i:\bthe\s+(?P<unit>weekend|summer|winter|spring|autumn|fall)\b)")
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
 _EVERY = re.compile(
     rf"(?i:\b(?:every|each)\s+(?P<other>other\s+)?(?:(?P<number>{NUMBER})\s+)?(?P<unit>{UNIT}"
-    rf"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|{_PART})s?\b)"
+    rf"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|{_PART}|{_MONTH_NAMES})s?\b)"
 )
 _TIMES_PER = re.compile(
     rf"(?i:\b(?:once|twice|thrice|(?:{NUMBER})\s+times)\s+(?:a|an|per|each|every)\s+"
@@ -506,6 +509,8 @@ def every(match: re.Match[str], context: Context) -> list[Candidate]:
         value = f"XXXX-WXX-{WEEKDAYS[unit]}"
     elif unit in DAY_PARTS:
         value = f"XXXX-XX-XXT{DAY_PARTS[unit]}"
+    elif unit in MONTHS:  # "every August"
+        value = f"XXXX-{MONTHS[unit]:02d}"
     else:
         amount = _number(match["number"]) or 1
         value = period(amount * (2 if match["other"] else 1), _unit(unit))
