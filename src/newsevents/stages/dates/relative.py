@@ -350,13 +350,13 @@ def the_year(match: re.Match[str], context: Context) -> list[Candidate]:
     """ "the year ended June 30" (P1Y), "for the full year" (this year), "that year"."""
     if match["ended"] is not None:
         return [Candidate(match.start(), match.end(), "DURATION", "P1Y", "the_year")]
+    if match["determiner"].lower() == "that":
+        if context.word_before(match.start()) == "of":
+            return []  # "August of that year": the month rule takes the year
+        return [Candidate(match.start(), match.end(), "DATE", YEAR_PREFIX, "the_year", None, True)]
     following = context.token_after(match.end())
     if following is not None and following.pos in _CLAUSE_OPENERS:
         return []  # "2014, the year Russia annexed Crimea" names a year by what happened in it
-    if context.word_before(match.start()) == "of":
-        return []  # "August of that year": the month rule takes the year
-    if match["determiner"].lower() == "that":
-        return [Candidate(match.start(), match.end(), "DATE", YEAR_PREFIX, "the_year", None, True)]
     value = f"{context.today.year:04d}"
     return [Candidate(match.start(), match.end(), "DATE", value, "the_year", relative=True)]
 
