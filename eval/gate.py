@@ -2,7 +2,8 @@
 
 Each ``eval/<stage>.py`` exposes ``evaluate() -> dict[str, float]``. Floors live in
 ``eval/floors.json`` as ``{"stage": {"metric": floor}}``; a metric whose name starts with
-``max_`` in the floors file is a ceiling on the metric without the prefix.
+``max_`` in the floors file is a ceiling on the metric without the prefix. A stage whose data is
+not beside the checkout (its module's ``missing()`` gives the reason) is skipped with that reason.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ def load_stage(stage: str) -> ModuleType:
     return module
 
 
+def skip_reason(module: ModuleType) -> str | None:
+    """Why a stage cannot be scored here (its data lives outside the repository), or None."""
+    missing = getattr(module, "missing", None)
+    return missing() if callable(missing) else None
+
+
 def check(stage: str, scores: dict[str, float], floors: dict[str, float]) -> list[str]:
     failures = []
     for name, bound in floors.items():
@@ -42,7 +49,12 @@ def main(stages: list[str] | None = None) -> int:
     floors: dict[str, dict[str, float]] = json.loads((EVAL / "floors.json").read_text())
     failures: list[str] = []
     for stage in stages or sorted(floors):
-        scores = load_stage(stage).evaluate()
+        module = load_stage(stage)
+        reason = skip_reason(module)
+        if reason is not None:
+            print(f"{stage:12} skipped: {reason}")
+            continue
+        scores = module.evaluate()
         shown = ", ".join(f"{k} {v:.3f}" for k, v in scores.items() if isinstance(v, float))
         print(f"{stage:12} {shown}")
         failures += check(stage, scores, floors[stage])
