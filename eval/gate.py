@@ -2,8 +2,9 @@
 
 Each ``eval/<stage>.py`` exposes ``evaluate() -> dict[str, float]``. Floors live in
 ``eval/floors.json`` as ``{"stage": {"metric": floor}}``; a metric whose name starts with
-``max_`` in the floors file is a ceiling on the metric without the prefix. A stage whose data is
-not beside the checkout (its module's ``missing()`` gives the reason) is skipped with that reason.
+``max_`` in the floors file is a ceiling on the metric without the prefix. A stage that reads
+data from outside the repository (``../shared``) raises ``split.DataMissing`` when the data is
+absent: the gate says so, names the path and skips that stage.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 from types import ModuleType
 
 EVAL = Path(__file__).resolve().parent
+sys.path.insert(0, str(EVAL))  # eval/ is not a package
+from split import DataMissing  # noqa: E402
 
 
 def load_stage(stage: str) -> ModuleType:
@@ -25,12 +28,6 @@ def load_stage(stage: str) -> ModuleType:
     sys.modules[spec.name] = module  # dataclasses and pickling look a module up by name
     spec.loader.exec_module(module)
     return module
-
-
-def skip_reason(module: ModuleType) -> str | None:
-    """Why a stage cannot be scored here (its data lives outside the repository), or None."""
-    missing = getattr(module, "missing", None)
-    return missing() if callable(missing) else None
 
 
 def check(stage: str, scores: dict[str, float], floors: dict[str, float]) -> list[str]:
@@ -50,13 +47,16 @@ def main(stages: list[str] | None = None) -> int:
     failures: list[str] = []
     for stage in stages or sorted(floors):
         module = load_stage(stage)
-        reason = skip_reason(module)
-        if reason is not None:
-            print(f"{stage:12} skipped: {reason}")
+        try:
+            scores = module.evaluate()
+        except DataMissing as missing:  # data outside the repository
+            print(f"{stage:12} SKIPPED: {missing}")
             continue
-        scores = module.evaluate()
-        shown = ", ".join(f"{k} {v:.3f}" for k, v in scores.items() if isinstance(v, float))
-        print(f"{stage:12} {shown}")
+        if hasattr(module, "table"):  # many scores: the stage prints its own table
+            print(f"{stage}\n{module.table(scores)}")
+        else:
+            shown = ", ".join(f"{k} {v:.3f}" for k, v in scores.items() if isinstance(v, float))
+            print(f"{stage:12} {shown}")
         failures += check(stage, scores, floors[stage])
     for failure in failures:
         print("FAIL", failure)

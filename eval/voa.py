@@ -37,7 +37,7 @@ from newsevents.pipeline import Pipeline
 
 EVAL = Path(__file__).resolve().parent
 sys.path.insert(0, str(EVAL))
-from split import untouched  # noqa: E402  - eval/ is not a package
+from split import DataMissing, untouched  # noqa: E402  - eval/ is not a package
 
 GOLD = EVAL / "voa" / "gold.jsonl"
 STORIES = EVAL.parents[1] / "shared" / "data" / "voa" / "stories.jsonl"
@@ -323,7 +323,7 @@ def evaluate() -> dict[str, float]:
     """Score the pipeline on the ten gold-read VOA stories."""
     reason = missing()
     if reason is not None:
-        raise FileNotFoundError(reason)
+        raise DataMissing(reason)
     return summarize(run(load()))
 
 
