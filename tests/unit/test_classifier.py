@@ -145,3 +145,18 @@ def test_the_shipped_model_is_reproducible_from_the_study_data(nlp: Any) -> None
     assert retrained["features"] == shipped["features"]
     assert retrained["labels"] == shipped["labels"]
     assert np.allclose(retrained["weights"], shipped["weights"], atol=1e-3)
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        [["w:shell"], ["w:meet", "w:talks"], ["w:weather"]],
+        [[], ["w:shell"], []],
+        [["w:never-seen"], ["w:meet"]],
+        [["w:shell", "w:never-seen"], [], ["w:rain", "w:sunny"], []],
+    ],
+)
+def test_an_article_at_once_gives_what_each_sentence_gives(sentences: list[list[str]]) -> None:
+    model = _model()
+    together = model.probabilities_of(sentences)
+    assert np.allclose(together, [model.probabilities(features) for features in sentences])

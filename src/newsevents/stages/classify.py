@@ -16,12 +16,14 @@ def classify_sentences(
         model.labels.index(label) if label in model.labels else None for label in PENTA_LABELS
     ]
     none = model.labels.index(NONE) if model.has_none else None
+    sentences = [
+        sentence
+        for sentence in parse.sentences
+        if not all(token.is_space for token in parse.sentence_tokens(sentence))
+    ]
+    features = [sentence_features(parse.sentence_tokens(sentence)) for sentence in sentences]
     records: list[SentenceClass] = []
-    for sentence in parse.sentences:
-        tokens = parse.sentence_tokens(sentence)
-        if all(token.is_space for token in tokens):
-            continue
-        probabilities = model.probabilities(sentence_features(tokens))
+    for sentence, probabilities in zip(sentences, model.probabilities_of(features), strict=True):
         penta = [0.0 if column is None else float(probabilities[column]) for column in columns]
         total = sum(penta) or 1.0  # a model trained on "none" alone has no class to say
         records.append(
