@@ -569,6 +569,22 @@ def study_errors(corpus: str, records: Sequence[Record], coded: Sequence[list[Co
     return lines
 
 
+def class_confusion(records: Sequence[Record], coded: Sequence[list[Coded]]) -> str:
+    """Study part of ConfliBERT: per gold PentaClass, the coded events of each class (and the
+    sentences without any event), so class errors show as a table."""
+    counts = {gold: [0] * 6 for gold in range(5)}
+    for index, (record, events) in enumerate(zip(records, coded, strict=True)):
+        if untouched(index):
+            continue
+        row = counts[record["penta"]]
+        row[5] += not events
+        for event in events:
+            row[penta_class(event["root"])] += 1
+    lines = ["  gold \\ coded     0      1      2      3      4   none"]
+    lines += [f"  {gold:<10}" + "".join(f"{n:7d}" for n in row) for gold, row in counts.items()]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
@@ -588,6 +604,9 @@ def main(argv: list[str] | None = None) -> int:
         if options.errors in ("all", corpus):
             print(f"# {corpus}: errors on the study part")
             print("\n".join(study_errors(corpus, records, coded)))
+            if corpus == "conflibert":
+                print("# conflibert: PentaClass of coded events by gold class, study part")
+                print(class_confusion(records, coded))
     print(table(scores_of(results)))
     return 0
 

@@ -427,3 +427,11 @@ def test_study_errors_never_show_the_untouched_fifth() -> None:
         "2",
         "3",
     ]
+
+
+def test_class_confusion_counts_coded_classes_by_gold_class_on_the_study_part() -> None:
+    records = [_confli(penta) for penta in (4, 4, 0, 1, 2)]  # the fifth is untouched
+    coded = [[_event("19"), _event("01")], [], [_event("02")], [_event("04")], [_event("07")]]
+    rows = external.class_confusion(records, coded).splitlines()
+    assert rows[5].split() == ["4", "1", "0", "0", "0", "1", "1"]
+    assert rows[3].split() == ["2", "0", "0", "0", "0", "0", "0"]
