@@ -51,7 +51,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # eval/ is not a package
 
-from split import untouched
+from split import DataMissing, untouched
 
 EVAL = Path(__file__).resolve().parent
 SHARED = EVAL.parents[1] / "shared" / "data"  # ../shared from the repository root
@@ -66,10 +66,6 @@ HARD = {"description", "background", "opinion", "quote"}  # kinds that name acto
 Span = tuple[int, int]
 Record = dict[str, Any]
 Coded = dict[str, Any]  # one coded event as plain data: root, plover, source, target, spans
-
-
-class DataMissing(FileNotFoundError):
-    """The shared development data is not where the evaluation reads it."""
 
 
 # --------------------------------------------------------------------------- class of a code

@@ -3,8 +3,8 @@
 Each ``eval/<stage>.py`` exposes ``evaluate() -> dict[str, float]``. Floors live in
 ``eval/floors.json`` as ``{"stage": {"metric": floor}}``; a metric whose name starts with
 ``max_`` in the floors file is a ceiling on the metric without the prefix. A stage that reads
-data from outside the repository (``eval/external.py``) raises its ``DataMissing`` when the data
-is absent: the gate says so, names the path and skips that stage.
+data from outside the repository (``../shared``) raises ``split.DataMissing`` when the data is
+absent: the gate says so, names the path and skips that stage.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from pathlib import Path
 from types import ModuleType
 
 EVAL = Path(__file__).resolve().parent
+sys.path.insert(0, str(EVAL))  # eval/ is not a package
+from split import DataMissing  # noqa: E402
 
 
 def load_stage(stage: str) -> ModuleType:
@@ -47,7 +49,7 @@ def main(stages: list[str] | None = None) -> int:
         module = load_stage(stage)
         try:
             scores = module.evaluate()
-        except getattr(module, "DataMissing", ()) as missing:  # data outside the repository
+        except DataMissing as missing:  # data outside the repository
             print(f"{stage:12} SKIPPED: {missing}")
             continue
         if hasattr(module, "table"):  # many scores: the stage prints its own table
