@@ -86,7 +86,11 @@ def _confli(
         ("08", 2),
         ("09", 3),
         ("13", 3),
+        ("16", 3),  # reduce relations is verbal conflict in the Phoenix classes
+        ("1623", 3),
         ("14", 4),
+        ("15", 4),
+        ("17", 4),
         ("20", 4),
     ],
 )
@@ -435,3 +439,20 @@ def test_class_confusion_counts_coded_classes_by_gold_class_on_the_study_part() 
     rows = external.class_confusion(records, coded).splitlines()
     assert rows[5].split() == ["4", "1", "0", "0", "0", "1", "1"]
     assert rows[3].split() == ["2", "0", "0", "0", "0", "0", "0"]
+
+
+def test_rule_table_counts_right_wrong_and_event_free_events_per_rule_family() -> None:
+    say = _event("01") | {"rule": "verb:say->010"}
+    attack = _event("19") | {"rule": "verb:attack->190"}
+    results = {
+        "conflibert": ([_confli(4), _confli(0)], [[attack, say], [say]]),
+        "event_free": ([{"kind": "opinion"}], [[say]]),
+    }
+    rows = [line.split() for line in external.rule_table(results).splitlines()[1:]]
+    assert rows == [["verb:say", "1", "1", "1"], ["verb:attack", "1", "0", "0"]]
+
+
+@pytest.mark.parametrize("root", ["00", "21", "x1"])
+def test_penta_class_refuses_a_code_outside_cameo(root: str) -> None:
+    with pytest.raises(ValueError, match="no PentaClass"):
+        external.penta_class(root)
