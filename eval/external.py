@@ -10,7 +10,7 @@ The pipeline is ``newsevents.pipeline.Pipeline`` with default ``Settings`` (one 
 batched parsing); every record is one article and every coded event counts, whatever its mode.
 
 - ConfliBERT (``events_conflibert_train.jsonl``, one sentence with its PentaClass (see
-  ``PENTA_CLASS``) and, in the
+  ``newsevents.dictionaries.cameo.penta_class``: root 16 is class 3) and, in the
   records with ``spans_aligned``, source / target / reciprocal spans; news of 2017-18, so each
   sentence is dated 2018-01-01 for date-restricted roles):
   class hit (the gold PentaClass is among the coded events' classes), class precision (coded
@@ -54,6 +54,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # eval/ is not a packa
 
 from split import DataMissing, untouched
 
+from newsevents.dictionaries.cameo import penta_class as cameo_penta_class
+from newsevents.errors import DictionaryError
+
 EVAL = Path(__file__).resolve().parent
 SHARED = EVAL.parents[1] / "shared" / "data"  # ../shared from the repository root
 DEV_DATA = SHARED / "dev"
@@ -77,17 +80,11 @@ Coded = dict[str, Any]  # one coded event as plain data: root, plover, source, t
 # relations: sanctions, suspended aid, expulsions) is verbal conflict there, not material as in
 # QuadClass: the shared README's "3 = 09-13, 4 = 14-20" shorthand misses it, and in the study part
 # 28 of the 29 sentences where a root-16 event joins the gold dyad are gold class 3.
-PENTA_CLASS = {f"{root:02d}": 0 for root in (1, 2)} | {f"{root:02d}": 1 for root in (3, 4, 5)}
-PENTA_CLASS |= {f"{root:02d}": 2 for root in (6, 7, 8)}
-PENTA_CLASS |= {f"{root:02d}": 3 for root in (9, 10, 11, 12, 13, 16)}
-PENTA_CLASS |= {f"{root:02d}": 4 for root in (14, 15, 17, 18, 19, 20)}
-
-
 def penta_class(root: str) -> int:
     """ConfliBERT's PentaClass of a CAMEO root (or code, by its first two digits)."""
     try:
-        return PENTA_CLASS[root[:2]]
-    except KeyError:
+        return cameo_penta_class(root)
+    except DictionaryError:
         raise ValueError(f"no PentaClass for CAMEO root {root!r}") from None
 
 

@@ -76,8 +76,20 @@ QUAD_CLASS_NAMES: dict[int, str] = {
 _QUAD_CLASS_BOUNDS: tuple[tuple[int, int], ...] = ((5, 1), (8, 2), (13, 3), (20, 4))
 # PentaClass by root, the ConfliBERT convention (Hu et al. 2022, doi 10.1145/3514094.3534178):
 # 0 statements and appeals (01-02), 1 verbal cooperation (03-05), 2 material cooperation (06-08),
-# 3 verbal conflict (09-13), 4 material conflict (14-20).
-_PENTA_CLASS_BOUNDS: tuple[tuple[int, int], ...] = ((2, 0), (5, 1), (8, 2), (13, 3), (20, 4))
+# 3 verbal conflict (09-13, and 16 reduce relations, as in the Phoenix classes: 28 of 29 study
+# sentences of ConfliBERT's training data where a root-16 event matched the gold dyad are class
+# 3), 4 material conflict (14-15, 17-20).
+_PENTA_CLASS: dict[int, int] = {
+    root: penta
+    for penta, roots in (
+        (0, (1, 2)),
+        (1, (3, 4, 5)),
+        (2, (6, 7, 8)),
+        (3, (9, 10, 11, 12, 13, 16)),
+        (4, (14, 15, 17, 18, 19, 20)),
+    )
+    for root in roots
+}
 PENTA_CLASS_NAMES: dict[int, str] = {
     0: "statements and appeals",
     1: "verbal cooperation",
@@ -154,7 +166,10 @@ def quad_class(root: str) -> int:
 
 def penta_class(code: str) -> int:
     """PentaClass 0-4 of a root or code, by its first two digits."""
-    return _class_by_root(code, _PENTA_CLASS_BOUNDS, "PentaClass")
+    number = int(code[:2]) if len(code) >= 2 and code[:2].isdigit() else 0
+    if number not in _PENTA_CLASS:
+        raise DictionaryError(f"no PentaClass for {code!r}", fix="pass a CAMEO root '01' to '20'")
+    return _PENTA_CLASS[number]
 
 
 def _class_by_root(code: str, bounds: tuple[tuple[int, int], ...], scheme: str) -> int:
