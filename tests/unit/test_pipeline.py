@@ -6,8 +6,8 @@ from typing import Any
 import pytest
 
 from newsevents.config import Settings
-from newsevents.model import Article
 from newsevents.errors import PipelineError
+from newsevents.model import Article
 from newsevents.pipeline import Pipeline, Stage, check_order
 
 
