@@ -15,7 +15,7 @@ from newsevents.classifier import SentenceModel, load_model
 from newsevents.config import Settings
 from newsevents.dictionaries.actors import ActorDictionaries, load_actor_dictionaries
 from newsevents.dictionaries.lexicon import Lexicon, load_lexicon
-from newsevents.errors import ClassifierError, NewsEventsError
+from newsevents.errors import ClassifierError, PipelineError
 from newsevents.model import Annotation, Article, Event, Parse, Problem, Quote
 from newsevents.nlp import load_nlp
 from newsevents.stages.actors import extract_actors
@@ -41,10 +41,6 @@ class Stage:
     requires: tuple[str, ...]
     provides: str
     run: Callable[[Workspace], Any]
-
-
-class PipelineError(NewsEventsError):
-    code = "NE301"
 
 
 def check_order(stages: Iterable[Stage], *, available: Iterable[str]) -> None:

@@ -6,8 +6,9 @@ from typing import Any
 import pytest
 
 from newsevents.config import Settings
+from newsevents.errors import PipelineError
 from newsevents.model import Article
-from newsevents.pipeline import Pipeline, PipelineError, Stage, check_order
+from newsevents.pipeline import Pipeline, Stage, check_order
 
 
 def _stage(name: str, requires: tuple[str, ...], provides: str) -> Stage:
