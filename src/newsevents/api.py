@@ -11,7 +11,7 @@ from newsevents.config import Settings
 from newsevents.contract import annotation_to_json, error_to_json
 from newsevents.engines.base import Engine
 from newsevents.ingestion import Ingestion
-from newsevents.model import Annotation, Article, Run
+from newsevents.model import Annotation, Article, Problem, Run
 from newsevents.pipeline import Pipeline
 from newsevents.stages.ingest import (
     RawRecord,
@@ -48,12 +48,16 @@ def annotate_records(
     while chunk := list(islice(iterator, chunk_size)):
         validated = [validate_record(record) for record in chunk]
         articles = [item for item in validated if isinstance(item, Article)]
-        annotated = iter(pipeline.annotate(articles))
+        annotated = iter(pipeline.annotate_results(articles))
         for item in validated:
             if isinstance(item, Rejected):
                 yield error_to_json(item.id, item.problem)
+                continue
+            result = next(annotated)
+            if isinstance(result, Problem):
+                yield error_to_json(item.id, result)
             else:
-                yield annotation_to_json(next(annotated))
+                yield annotation_to_json(result)
 
 
 def ingest(

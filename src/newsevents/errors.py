@@ -62,6 +62,16 @@ class EmptyTextError(InputError):
     code = "NE106"
 
 
+class TextTooLongError(InputError):
+    code = "NE108"
+
+
+class UnreadableRecordError(InputError):
+    """A record that broke the reader itself (too deep, a number too long, an unexpected type)."""
+
+    code = "NE109"
+
+
 class DictionaryError(NewsEventsError):
     """A user dictionary could not be read."""
 
@@ -72,6 +82,12 @@ class StageError(NewsEventsError):
     """A stage failed on one article; the article is quarantined with this reason."""
 
     code = "NE300"
+
+
+class AnnotationError(StageError):
+    """No stage could annotate an article (its parse failed, or the pipeline itself broke)."""
+
+    code = "NE302"
 
 
 class StoreError(NewsEventsError):

@@ -39,6 +39,7 @@ class Prepared:
     size: int
     fresh: list[Article] = field(default_factory=list)
     rows: Rows = field(default_factory=dict)
+    records: dict[str, RawRecord] = field(default_factory=dict)  # of ``fresh``, by article id
 
 
 class Ingestion:
@@ -127,6 +128,7 @@ class Ingestion:
             self.pending_hashes[digest] = item.id
             self.pending_ids[item.id] = digest
             prepared.fresh.append(item)
+            prepared.records[item.id] = record
         return prepared
 
     def _duplicate(
@@ -165,11 +167,19 @@ class Ingestion:
         rows.setdefault("quarantine", []).append(row)
         self.counts["quarantined"] += 1
 
+    def _quarantine_failures(self, rows: Rows, prepared: Prepared, table: pa.Table | None) -> None:
+        """Articles the engine could not annotate are quarantined with their raw input."""
+        for failure in [] if table is None else table.to_pylist():
+            record = prepared.records[failure["record_id"]]
+            problem = Problem(failure["record_id"], "annotate", failure["code"], failure["message"])
+            self._quarantine(rows, record, failure["record_id"], problem)
+
     # --- after annotation: near-duplicates, one transaction per chunk ----------------------
 
     def _commit(self, prepared: Prepared, handle: Handle) -> None:
         tables = handle.result()
         rows: dict[str, Any] = dict(prepared.rows)
+        self._quarantine_failures(rows, prepared, tables.pop("quarantine", None))
         rows.update(self._stories(tables.get("fingerprints")))
         rows["merge_pending"] = _dyads(tables.get("events"))
         with self.store.transaction():

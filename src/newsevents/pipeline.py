@@ -13,11 +13,11 @@ from typing import Any
 from newsevents.config import Settings
 from newsevents.dictionaries.actors import ActorDictionaries, load_actor_dictionaries
 from newsevents.dictionaries.lexicon import Lexicon, load_lexicon
-from newsevents.errors import NewsEventsError
+from newsevents.errors import AnnotationError, NewsEventsError
 from newsevents.model import Annotation, Article, Event, Parse, Problem, Quote
 from newsevents.nlp import load_nlp
 from newsevents.stages.actors import extract_actors
-from newsevents.stages.clean import clean_text
+from newsevents.stages.clean import Cleaned, clean_text
 from newsevents.stages.dates import extract_timexes, infer_publication_date
 from newsevents.stages.dating import date_events
 from newsevents.stages.events import extract_events
@@ -151,18 +151,49 @@ class Pipeline:
         )
 
     def annotate(self, articles: Iterable[Article]) -> Iterator[Annotation]:
-        """Annotate ``articles`` in order, parsing them in batches of ``settings.batch_size``."""
+        """Annotate ``articles`` in order; an article that cannot be annotated raises StageError."""
+        for result in self.annotate_results(articles):
+            if isinstance(result, Problem):
+                raise AnnotationError(result.message.removeprefix("[NE302] "))
+            yield result
+
+    def annotate_results(self, articles: Iterable[Article]) -> Iterator[Annotation | Problem]:
+        """One Annotation per article, in order, or the Problem that stopped it (NE302).
+
+        Texts are parsed in batches of ``settings.batch_size``; when a batch fails, the rest of
+        its articles are parsed one by one, so one poison text costs only itself.
+        """
         iterator = iter(articles)
         chunk_size = max(1, self.settings.batch_size) * 4
         while chunk := list(islice(iterator, chunk_size)):
             cleaned = [clean_text(article.text, article_id=article.id) for article in chunk]
-            parses = parse_texts(
-                self.nlp,
-                ((article.id, clean.text) for article, clean in zip(chunk, cleaned, strict=True)),
-                batch_size=self.settings.batch_size,
-            )
-            for article, clean, parse in zip(chunk, cleaned, parses, strict=True):
-                yield self._annotate_one(article, parse, clean.problems)
+            for article, clean, parse in zip(
+                chunk, cleaned, self._parses(chunk, cleaned), strict=True
+            ):
+                if isinstance(parse, Problem):
+                    yield parse
+                    continue
+                try:
+                    yield self._annotate_one(article, parse, clean.problems)
+                except Exception as error:  # the error policy: one article never stops a run
+                    yield _failure(article, "annotate", error)
+
+    def _parses(self, chunk: list[Article], cleaned: list[Cleaned]) -> Iterator[Parse | Problem]:
+        items = [(article.id, clean.text) for article, clean in zip(chunk, cleaned, strict=True)]
+        parses = parse_texts(self.nlp, items, batch_size=self.settings.batch_size)
+        done = 0
+        try:
+            for parse in parses:
+                done += 1
+                yield parse
+            return
+        except Exception:  # a poison text broke the batch: parse the rest alone to find it
+            pass
+        for article, item in zip(chunk[done:], items[done:], strict=True):
+            try:
+                yield next(parse_texts(self.nlp, [item], batch_size=1))
+            except Exception as error:  # the error policy: this article alone is lost
+                yield _failure(article, "parse", error)
 
     def annotate_one(self, article: Article) -> Annotation:
         return next(self.annotate([article]))
@@ -185,6 +216,18 @@ class Pipeline:
             problems=tuple(workspace["problems"]),
             sentences=parse.sentences,
         )
+
+
+def _failure(article: Article, stage: str, error: Exception) -> Problem:
+    """The Problem of an article no stage could annotate: it is quarantined, the run goes on."""
+    frame = traceback.extract_tb(error.__traceback__)[-1]
+    failure = AnnotationError(
+        f"the article could not be annotated ({type(error).__name__}: {str(error)[:200]!r} "
+        f"at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})",
+        where=f"stage {stage!r}",
+        fix="please report it with the article",
+    )
+    return Problem(article.id, stage, failure.code, failure.describe())
 
 
 def _with_problems(workspace: Workspace, result: tuple[Any, tuple[Problem, ...]]) -> Any:

@@ -5,19 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
 from newsevents.config import Settings
-from newsevents.model import Article
+from newsevents.model import Article, Problem
 from newsevents.pipeline import Pipeline
 from newsevents.stages.dedup import fingerprint
 from newsevents.storage.parquet import Manifest, write_parts
 from newsevents.storage.rows import Rows, annotation_rows
 from newsevents.storage.schema import SCHEMAS
 
-# Tables a worker fills; the driver adds stories, copies, quarantine and merged events.
+# Tables a worker fills; the driver adds stories, copies and merged events, and completes the
+# quarantine rows of articles the pipeline could not annotate with their raw input.
 WORKER_TABLES = (
+    "quarantine",
     "articles",
     "sentences",
     "entities",
@@ -33,7 +36,10 @@ WORKER_TABLES = (
 def annotate_chunk(pipeline: Pipeline, articles: Sequence[Article], *, run_id: str) -> Rows:
     """Rows of every worker table for ``articles``, in their order."""
     rows: Rows = {name: [] for name in WORKER_TABLES}
-    for annotation in pipeline.annotate(articles):
+    for annotation in pipeline.annotate_results(articles):
+        if isinstance(annotation, Problem):
+            rows["quarantine"].append(failure_row(annotation, run_id=run_id))
+            continue
         for name, table_rows in annotation_rows(annotation, run_id=run_id).items():
             rows[name].extend(table_rows)
         article = annotation.article
@@ -47,6 +53,20 @@ def annotate_chunk(pipeline: Pipeline, articles: Sequence[Article], *, run_id: s
             }
         )
     return rows
+
+
+def failure_row(problem: Problem, *, run_id: str) -> dict[str, Any]:
+    """A quarantine row the driver completes with the record's origin, line and raw input."""
+    return {
+        "id": "",
+        "record_id": problem.article_id,
+        "origin": "",
+        "line": 0,
+        "raw": "",
+        "code": problem.code,
+        "message": problem.message,
+        "run_id": run_id,
+    }
 
 
 def to_tables(rows: Rows) -> dict[str, pa.Table]:
