@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from newsevents.config import Settings
-from newsevents.contract import annotation_to_json, error_to_json
+from newsevents.contract import annotation_to_json, error_to_json, problem_to_json
 from newsevents.engines.base import Engine
 from newsevents.ingestion import Ingestion
 from newsevents.model import Annotation, Article, Problem, Run
@@ -18,6 +18,7 @@ from newsevents.stages.ingest import (
     Rejected,
     article_from_mapping,
     read_records,
+    replaced_bytes_warning,
     validate_record,
 )
 from newsevents.storage.duckdb import DuckDBStore
@@ -49,15 +50,21 @@ def annotate_records(
         validated = [validate_record(record) for record in chunk]
         articles = [item for item in validated if isinstance(item, Article)]
         annotated = iter(pipeline.annotate_results(articles))
-        for item in validated:
+        for record, item in zip(chunk, validated, strict=True):
             if isinstance(item, Rejected):
-                yield error_to_json(item.id, item.problem)
-                continue
-            result = next(annotated)
-            if isinstance(result, Problem):
-                yield error_to_json(item.id, result)
+                line = error_to_json(item.id, item.problem)
             else:
-                yield annotation_to_json(result)
+                line = _output_line(item.id, next(annotated))
+            warning = replaced_bytes_warning(record, line["id"])
+            if warning is not None:
+                line["warnings"].append(problem_to_json(warning))
+            yield line
+
+
+def _output_line(identifier: str, result: Annotation | Problem) -> dict[str, Any]:
+    if isinstance(result, Problem):
+        return error_to_json(identifier, result)
+    return annotation_to_json(result)
 
 
 def ingest(
@@ -67,7 +74,7 @@ def ingest(
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
     progress: Progress | None = None,
-    stdin: TextIO | None = None,
+    stdin: IO[Any] | None = None,
     engine: Engine | None = None,
 ) -> Run:
     """Ingest files and folders (JSONL, text, HTML, WARC) into ``store``; returns the counts.

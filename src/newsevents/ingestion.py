@@ -24,10 +24,10 @@ from newsevents.ids import content_hash
 from newsevents.model import Article, Problem, Run
 from newsevents.pipeline import Pipeline
 from newsevents.stages.dedup import Fingerprint, assign_stories, band_keys
-from newsevents.stages.ingest import RawRecord, Rejected, validate_record
+from newsevents.stages.ingest import RawRecord, Rejected, replaced_bytes_warning, validate_record
 from newsevents.storage.duckdb import DuckDBStore
 from newsevents.storage.merging import remerge
-from newsevents.storage.rows import Rows, quarantine_row
+from newsevents.storage.rows import Rows, problem_row, quarantine_row
 
 Progress = Callable[[int], None]
 
@@ -129,6 +129,7 @@ class Ingestion:
             self.pending_ids[item.id] = digest
             prepared.fresh.append(item)
             prepared.records[item.id] = record
+            self._warn_replaced(prepared.rows, record, item.id)
         return prepared
 
     def _duplicate(
@@ -166,6 +167,12 @@ class Ingestion:
         )
         rows.setdefault("quarantine", []).append(row)
         self.counts["quarantined"] += 1
+
+    def _warn_replaced(self, rows: Rows, record: RawRecord, article_id: str) -> None:
+        warning = replaced_bytes_warning(record, article_id)
+        if warning is not None:
+            rows.setdefault("problems", []).append(problem_row(warning, self.run_id))
+            self.counts["warnings"] += 1
 
     def _quarantine_failures(self, rows: Rows, prepared: Prepared, table: pa.Table | None) -> None:
         """Articles the engine could not annotate are quarantined with their raw input."""

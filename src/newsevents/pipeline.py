@@ -204,7 +204,7 @@ class Pipeline:
         article = _with_inferred_date(article, parse)
         workspace: Workspace = {"article": article, "parse": parse, "problems": list(problems)}
         for stage in self.stages:
-            workspace[stage.provides] = _run_stage(stage, workspace)
+            workspace[stage.provides] = _in_user_text(_run_stage(stage, workspace), article.text)
         quotes = _link_quotes(workspace.get("quotes", ()), workspace.get("events", ()))
         return Annotation(
             article=article,
@@ -228,6 +228,25 @@ def _failure(article: Article, stage: str, error: Exception) -> Problem:
         fix="please report it with the article",
     )
     return Problem(article.id, stage, failure.code, failure.describe())
+
+
+def _in_user_text(records: Any, text: str) -> Any:
+    """Records whose ``text`` (and speaker) is the slice of the text the user gave.
+
+    Stages read the cleaned text, whose quotes and spaces are normalized; the contract promises
+    ``text == user_text[start:end]`` (issue 12), and events copy their actors' and dates' text,
+    so the slices are taken right after each stage, before a later stage copies them.
+    """
+    if not isinstance(records, tuple) or not records or not hasattr(records[0], "text"):
+        return records
+    return tuple(_sliced(record, text) for record in records)
+
+
+def _sliced(record: Any, text: str) -> Any:
+    changes = {"text": text[record.start : record.end]}
+    if getattr(record, "speaker_start", None) is not None and record.speaker_end is not None:
+        changes["speaker"] = text[record.speaker_start : record.speaker_end]
+    return dataclasses.replace(record, **changes)
 
 
 def _with_problems(workspace: Workspace, result: tuple[Any, tuple[Problem, ...]]) -> Any:

@@ -17,6 +17,7 @@ from newsevents.stages.ingest.records import (
     Rejected,
     article_from_mapping,
     parse_date,
+    replaced_bytes_warning,
     validate_record,
 )
 from newsevents.stages.ingest.warc import WARC_SUFFIXES, iter_warc
@@ -36,5 +37,6 @@ __all__ = [
     "iter_warc",
     "parse_date",
     "read_records",
+    "replaced_bytes_warning",
     "validate_record",
 ]

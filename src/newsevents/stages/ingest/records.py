@@ -54,6 +54,22 @@ class RawRecord:
     is_text_file: bool = False
     kind: RecordKind = "json"  # "html": ``raw`` is a web page, its main text is extracted
     url: str | None = None  # where an HTML page was fetched from (WARC target, fetch)
+    replaced: int = 0  # bytes that were not UTF-8 and became U+FFFD when the input was read
+
+
+def replaced_bytes_warning(record: RawRecord, article_id: str | None) -> Problem | None:
+    """The coded warning of a record whose input had bytes that are not UTF-8 (W001)."""
+    if not record.replaced:
+        return None
+    return Problem(
+        article_id,
+        "ingest",
+        "W001",
+        f"{record.origin}:{record.line}: {record.replaced} byte(s) that are not UTF-8 were "
+        "replaced by U+FFFD; fix: write the input as UTF-8",
+        "warning",
+        line=record.line,
+    )
 
 
 @dataclass(frozen=True, slots=True)
