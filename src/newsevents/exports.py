@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 
 from newsevents.dictionaries.cameo import cameo_code
 from newsevents.errors import NewsEventsError
+from newsevents.output import replaced_at_end
 from newsevents.storage.duckdb import DuckDBStore
 from newsevents.storage.schema import SCHEMAS
 
@@ -80,13 +81,17 @@ def _rows(store: DuckDBStore) -> Iterator[dict[str, Any]]:
 
 
 def export(store: DuckDBStore, *, fmt: str, output: str | Path) -> int:
-    """Write every merged event to ``output`` in ``fmt``; returns the number of rows."""
+    """Write every merged event to ``output`` in ``fmt``; returns the number of rows.
+
+    The file is written beside ``output`` and renamed at the end (``output.replaced_at_end``).
+    """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}", fix=f"use one of {', '.join(FORMATS)}")
-    if fmt == "parquet":
-        return _parquet(store, Path(output))
-    with open(output, "w", encoding="utf-8", newline="") as handle:
-        return write_text(store, fmt=fmt, handle=handle)
+    with replaced_at_end(Path(output)) as temporary:
+        if fmt == "parquet":
+            return _parquet(store, temporary)
+        with temporary.open("w", encoding="utf-8", newline="") as handle:
+            return write_text(store, fmt=fmt, handle=handle)
 
 
 def write_text(store: DuckDBStore, *, fmt: str, handle: TextIO) -> int:

@@ -168,7 +168,7 @@ def test_query_commands_on_an_ingested_store(tmp_path: Path) -> None:
 
 def test_query_on_a_missing_store_is_one_clear_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["summary", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a coded error; 1 is only --strict (issue 12)
     assert result.output.strip().startswith("error: [NE400] no store at")
     assert "Traceback" not in result.output
 
@@ -227,5 +227,5 @@ def test_seed_has_the_north_korean_criticism_of_the_us(seed_output: dict[str, An
 )
 def test_explain_rejects_bad_text_with_a_coded_error(args: list[str], code: str) -> None:
     result = CliRunner().invoke(cli, ["explain", *args])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.startswith(f"error: [{code}]")

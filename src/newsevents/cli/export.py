@@ -8,6 +8,7 @@ import click
 
 from newsevents.cli.options import db_option, settings_from
 from newsevents.exports import FORMATS, export, write_text
+from newsevents.output import STDOUT, check_output
 from newsevents.storage.duckdb import open_store
 
 
@@ -15,11 +16,14 @@ from newsevents.storage.duckdb import open_store
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="Output format.")
 @click.option("-o", "--output", default="-", metavar="PATH", help="Output file (stdout).")
-def export_command(db: str | None, fmt: str, output: str) -> None:
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def export_command(db: str | None, fmt: str, output: str, force: bool) -> None:
     """Export merged events (one row per event, with its mentions, sources and articles)."""
     if fmt == "parquet" and output == "-":
         raise click.UsageError("Parquet needs a file: give -o PATH")
     settings = settings_from({"db": db})
+    if output != STDOUT:
+        check_output(output, store=settings.db, force=force)
     with open_store(settings.db, read_only=True) as store:
         if output == "-":
             count = write_text(store, fmt=fmt, handle=sys.stdout)
