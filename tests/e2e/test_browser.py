@@ -203,3 +203,9 @@ def test_event_list_sorts_by_goldstein(page: Any) -> None:
     values = [float(v) for v in page.locator("#event-table tbody td.num").all_inner_texts()]
     assert values == sorted(values) and len(values) > 1
     shoot(page, "events")
+
+
+def test_api_docs_start_under_the_content_security_policy(page: Any) -> None:
+    """Swagger UI's inline start-up script is allowed by its hash; nothing else is refused."""
+    page.goto("/docs")
+    page.wait_for_selector("#swagger-ui .swagger-ui", timeout=15_000)

@@ -138,7 +138,7 @@ def get_event(event_id: str, connection: Connection) -> dict[str, Any]:
     return event
 
 
-@router.get("/articles/{article_id}", summary="An article's text with all its spans")
+@router.get("/articles/{article_id:path}", summary="An article's text with all its spans")
 def get_article(article_id: str, connection: Connection) -> dict[str, Any]:
     article = queries.article_detail(connection, record_key("article_id", article_id) or "")
     if article is None:

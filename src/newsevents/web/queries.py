@@ -87,7 +87,7 @@ def events_page(
     )
     try:
         found = rows(connection, sql, [*params, page.limit + 1])
-    except (duckdb.ConversionException, duckdb.InvalidInputException):
+    except duckdb.Error:  # the cursor's values are the only input not checked before (issue 12)
         raise BadParameter("cursor", "it does not fit this sort; drop it to start over") from None
     more = len(found) > page.limit
     found = found[: page.limit]
@@ -258,7 +258,7 @@ def quotes_page(
     )
     try:
         found = rows(connection, sql, [*params, page.limit + 1])
-    except (duckdb.ConversionException, duckdb.InvalidInputException):
+    except duckdb.Error:  # the cursor's values are the only input not checked before
         raise BadParameter("cursor", "not a quotes cursor; drop it to start over") from None
     more = len(found) > page.limit
     found = found[: page.limit]
