@@ -25,8 +25,14 @@ PLOTLY_URL = "/static/vendor/plotly.min.js"
 SWAGGER_URL = "/static/vendor/swagger-ui"
 
 # The web app reads nothing but the store: no file access from SQL (read_csv, COPY, ATTACH),
-# no extension downloads, and the configuration locked so a query cannot turn them back on.
-HARDENING = ("SET enable_external_access = false", "SET lock_configuration = true")
+# no extension downloads, at most 1 GB of memory for all queries (a 50M-row list took 770 MB in
+# issue 12), and the configuration locked so a query cannot turn any of it back.
+SQL_MEMORY_LIMIT = "1GB"
+HARDENING = (
+    "SET enable_external_access = false",
+    f"SET memory_limit = '{SQL_MEMORY_LIMIT}'",
+    "SET lock_configuration = true",
+)
 
 
 @lru_cache(maxsize=1)
