@@ -147,10 +147,15 @@ def spool_directory(settings: Settings) -> Path:
     return Path(settings.spool or f"{settings.db}.spool")
 
 
-def clear_spool(spool: Path) -> None:
+def remove_spool(spool: Path) -> None:
     """Parts left by a killed run were never committed (or already were): both are safe to drop."""
     if spool.is_dir():
         shutil.rmtree(spool)
+
+
+def clear_spool(spool: Path) -> None:
+    """An empty spool for this run's parts."""
+    remove_spool(spool)
     spool.mkdir(parents=True, exist_ok=True)
 
 
@@ -165,6 +170,8 @@ def make_engine(settings: Settings, *, pipeline: Pipeline) -> Engine:
 
         return DaskEngine(settings, spool=spool_directory(settings))
     if settings.workers <= 1:
+        # No spool of its own, but the parts a killed --workers run left are dropped here too.
+        remove_spool(spool_directory(settings))
         return InProcessEngine(pipeline)
     from newsevents.engines.local import ProcessEngine
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -17,6 +23,29 @@ from newsevents.storage.parquet import Manifest
 
 # Two chunks queued per worker keep every worker busy while the driver stores results.
 QUEUED_PER_WORKER = 2
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+WATCHDOG_SECONDS = 1.0
+
+
+def die_with_driver(driver: int) -> None:
+    """Worker initializer: end this process when the driver dies, even by kill -9 (issue 12).
+
+    On Linux the kernel sends SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG); everywhere a
+    watchdog thread notices that the parent changed. Without either, a killed driver left its
+    workers (400 MB each) blocked forever on their task queue.
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != driver:  # the driver died before the signal was armed
+        os._exit(1)
+    threading.Thread(target=_watch, args=(driver,), daemon=True, name="watchdog").start()
+
+
+def _watch(driver: int) -> None:
+    while os.getppid() == driver:
+        time.sleep(WATCHDOG_SECONDS)
+    os._exit(1)
 
 
 class ProcessEngine:
@@ -39,7 +68,12 @@ class ProcessEngine:
     def _executor(self) -> ProcessPoolExecutor:
         # spawn, not fork: the driver holds a DuckDB connection and its threads.
         context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(max_workers=self.settings.workers, mp_context=context)
+        return ProcessPoolExecutor(
+            max_workers=self.settings.workers,
+            mp_context=context,
+            initializer=die_with_driver,
+            initargs=(os.getpid(),),
+        )
 
     def _future(self, articles: Sequence[Article], part: str, *, run_id: str) -> Future[Manifest]:
         work = partial(
