@@ -17,6 +17,7 @@ from newsevents.stages.ingest import (
     RawRecord,
     Rejected,
     article_from_mapping,
+    check_inputs,
     read_records,
     replaced_bytes_warning,
     validate_record,
@@ -81,6 +82,8 @@ def ingest(
 
     The engine is ``settings.engine`` with ``settings.workers`` unless one is given.
     """
+    paths = list(paths)
+    check_inputs(paths)
     pipeline = pipeline or Pipeline(settings or Settings())
     # The same chunks on every engine: spaCy's results can depend on which texts share a batch,
     # so identical chunking is what makes every engine store identical results.

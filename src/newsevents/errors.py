@@ -32,6 +32,12 @@ class ModelNotFoundError(NewsEventsError):
     code = "NE002"
 
 
+class InputFileError(NewsEventsError):
+    """An input file or folder named on the command line does not exist."""
+
+    code = "NE003"
+
+
 class InputError(NewsEventsError):
     """A record of the input cannot be processed; it is quarantined, the run goes on."""
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import click
+import duckdb
 
 from newsevents.api import annotate_records, ingest
 from newsevents.cli.engine import engine_options, with_engine_flags
@@ -23,7 +24,7 @@ from newsevents.errors import NewsEventsError
 from newsevents.model import Article
 from newsevents.output import STDOUT, check_output, replaced_at_end
 from newsevents.pipeline import Pipeline
-from newsevents.stages.ingest import article_from_mapping, parse_date, read_records
+from newsevents.stages.ingest import article_from_mapping, check_inputs, parse_date, read_records
 from newsevents.storage.duckdb import EventFilter, open_store
 
 # Exit codes (docs/annotate.md): 1 is only ever `--strict` saying some line failed.
@@ -45,12 +46,21 @@ class Group(click.Group):
             raise
         except NewsEventsError as error:
             self._fail(ctx, error, error.describe(), EXIT_USAGE)
+        except duckdb.IOException as error:  # the store's disk is full, or its file damaged
+            first = str(error).splitlines()[0]
+            self._fail(
+                ctx,
+                error,
+                f"[NE401] the store could not be read or written ({first}); fix: {STORE_FIX}",
+                EXIT_USAGE,
+            )
         except OSError as error:  # a full disk, a read-only folder, a file that vanished
             where = f" ({error.filename})" if error.filename else ""
             reason = error.strerror or type(error).__name__
             self._fail(ctx, error, f"[NE601] {reason}{where}; fix: {OS_FIX}", EXIT_USAGE)
         except Exception as error:  # the last edge: a bug still ends in one line, never exit 1
-            message = f"{type(error).__name__}: {str(error)[:200]}"
+            first = (str(error).splitlines() or [""])[0]
+            message = f"{type(error).__name__}: {first[:200]}"
             self._fail(
                 ctx, error, f"[NE900] internal error ({message}); fix: {BUG_FIX}", EXIT_INTERNAL
             )
@@ -69,6 +79,7 @@ class Failed(click.ClickException):
     exit_code = EXIT_USAGE
 
 
+STORE_FIX = "free disk space and retry (the run resumes); a damaged store file: ingest again"
 OS_FIX = "check the path, its permissions and the free disk space"
 BUG_FIX = "rerun with --debug and report the traceback"
 
@@ -88,6 +99,7 @@ def cli(debug: bool) -> None:
 def annotate_command(input_path: str, output: str, strict: bool, **flags: Any) -> None:
     """Annotate JSON Lines from INPUT (or stdin) into JSON Lines, one line per input line."""
     settings = settings_from(flags)
+    check_inputs([input_path])
     if output != STDOUT:
         check_output(output, inputs=[input_path])
     pipeline = Pipeline(settings)
@@ -124,6 +136,7 @@ def _write_lines(lines: Iterable[dict[str, Any]], out: TextIO) -> int:
 def ingest_command(paths: tuple[str, ...], **flags: Any) -> None:
     """Ingest JSONL, text, HTML and WARC files, and folders of them, into the store."""
     settings = with_engine_flags(settings_from(flags), flags)
+    check_inputs(paths)  # before the store is opened: a typo must not create an empty store
     with open_store(settings.db) as store, progress_bar(paths) as advance:
         run = ingest(paths, store=store, pipeline=Pipeline(settings), progress=advance)
     click.echo(
@@ -151,7 +164,7 @@ def ingest_command(paths: tuple[str, ...], **flags: Any) -> None:
 @click.option(
     "--mode", type=click.Choice(["asserted", "negated", "hypothetical", "future", "historical"])
 )
-@click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table")
 def events_command(db: str | None, limit: int | None, fmt: str, **filters: Any) -> None:
     """List stored events, filtered."""
@@ -181,7 +194,7 @@ def summary_command(db: str | None, as_json: bool) -> None:
 @cli.command("actors")
 @db_option
 @click.option("--unknown", is_flag=True, help="The most frequent actors no dictionary knows.")
-@click.option("--limit", type=int, default=20)
+@click.option("--limit", type=click.IntRange(min=0), default=20)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table")
 def actors_command(db: str | None, unknown: bool, limit: int, fmt: str) -> None:
     """Top actors in the store, or (--unknown) the unresolved ones to add to a dictionary."""

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from newsevents.errors import InputFileError
 from newsevents.stages.ingest.records import RawRecord
 from newsevents.stages.ingest.warc import is_warc, iter_warc
 
@@ -73,6 +74,16 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield from sorted(p for p in path.rglob("*") if p.is_file() and is_input_file(p))
         else:
             yield path
+
+
+def check_inputs(paths: Iterable[str | Path]) -> None:
+    """Raise InputFileError for the first named file or folder that does not exist."""
+    for given in paths:
+        if str(given) != "-" and not Path(given).exists():
+            raise InputFileError(
+                f"no input file or folder {str(given)!r}",
+                fix="check the path (`-` reads stdin)",
+            )
 
 
 def read_records(
