@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
@@ -10,9 +11,10 @@ from typing import IO, Any
 from newsevents.config import Settings
 from newsevents.contract import annotation_to_json, error_to_json, problem_to_json
 from newsevents.engines.base import Engine
+from newsevents.errors import NotEnglishError
 from newsevents.ingestion import Ingestion
 from newsevents.model import Annotation, Article, Problem, Run
-from newsevents.pipeline import Pipeline
+from newsevents.pipeline import NOT_ENGLISH, Pipeline
 from newsevents.stages.ingest import (
     RawRecord,
     Rejected,
@@ -43,9 +45,12 @@ def annotate(
 
 
 def annotate_records(
-    records: Iterable[RawRecord], *, pipeline: Pipeline, chunk_size: int = 128
+    records: Iterable[RawRecord], *, pipeline: Pipeline, chunk_size: int = 128, strict: bool = False
 ) -> Iterator[dict[str, Any]]:
-    """One output line (the annotate contract) per input record, in input order."""
+    """One output line (the annotate contract) per input record, in input order.
+
+    With ``strict``, a text not in English is an error line (NE110) instead of a warning.
+    """
     iterator = iter(records)
     while chunk := list(islice(iterator, chunk_size)):
         validated = [validate_record(record) for record in chunk]
@@ -55,16 +60,22 @@ def annotate_records(
             if isinstance(item, Rejected):
                 line = error_to_json(item.id, item.problem)
             else:
-                line = _output_line(item.id, next(annotated))
+                line = _output_line(item.id, next(annotated), strict=strict)
             warning = replaced_bytes_warning(record, line["id"])
             if warning is not None:
                 line["warnings"].append(problem_to_json(warning))
             yield line
 
 
-def _output_line(identifier: str, result: Annotation | Problem) -> dict[str, Any]:
+def _output_line(identifier: str, result: Annotation | Problem, *, strict: bool) -> dict[str, Any]:
     if isinstance(result, Problem):
         return error_to_json(identifier, result)
+    foreign = [problem for problem in result.problems if problem.code == NOT_ENGLISH]
+    if strict and foreign:
+        message = foreign[0].message.replace(f"[{NOT_ENGLISH}]", f"[{NotEnglishError.code}]")
+        return error_to_json(
+            identifier, replace(foreign[0], code=NotEnglishError.code, message=message)
+        )
     return annotation_to_json(result)
 
 

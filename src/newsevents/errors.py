@@ -78,6 +78,12 @@ class UnreadableRecordError(InputError):
     code = "NE109"
 
 
+class NotEnglishError(InputError):
+    """``annotate --strict``: a text in another language is an error, not a warning (W002)."""
+
+    code = "NE110"
+
+
 class DictionaryError(NewsEventsError):
     """A user dictionary could not be read."""
 

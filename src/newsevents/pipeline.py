@@ -21,12 +21,14 @@ from newsevents.stages.clean import Cleaned, clean_text
 from newsevents.stages.dates import extract_timexes, infer_publication_date
 from newsevents.stages.dating import date_events
 from newsevents.stages.events import extract_events
+from newsevents.stages.language import NAMES, identify_language, is_english
 from newsevents.stages.parse import parse_texts
 from newsevents.stages.places import locate_events
 from newsevents.stages.quotes import extract_quotes_with_problems
 from newsevents.stages.references import extract_references
 
 Workspace = dict[str, Any]
+NOT_ENGLISH = "W002"  # the warning code of a text in another language (docs/annotate.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,23 +162,34 @@ class Pipeline:
     def annotate_results(self, articles: Iterable[Article]) -> Iterator[Annotation | Problem]:
         """One Annotation per article, in order, or the Problem that stopped it (NE302).
 
+        Every article's language is identified first; a text not in English is not coded with
+        English rules: its annotation is empty but for a W002 warning naming the language.
         Texts are parsed in batches of ``settings.batch_size``; when a batch fails, the rest of
         its articles are parsed one by one, so one poison text costs only itself.
         """
         iterator = iter(articles)
         chunk_size = max(1, self.settings.batch_size) * 4
         while chunk := list(islice(iterator, chunk_size)):
-            cleaned = [clean_text(article.text, article_id=article.id) for article in chunk]
-            for article, clean, parse in zip(
-                chunk, cleaned, self._parses(chunk, cleaned), strict=True
-            ):
-                if isinstance(parse, Problem):
-                    yield parse
-                    continue
-                try:
-                    yield self._annotate_one(article, parse, clean.problems)
-                except Exception as error:  # the error policy: one article never stops a run
-                    yield _failure(article, "annotate", error)
+            decided = [_with_language(article) for article in chunk]
+            english = [article for article, warning in decided if warning is None]
+            annotated = self._annotate_english(english)
+            for article, warning in decided:
+                if warning is None:
+                    yield next(annotated)
+                else:
+                    yield Annotation(article=article, problems=(warning,))
+
+    def _annotate_english(self, chunk: list[Article]) -> Iterator[Annotation | Problem]:
+        cleaned = [clean_text(article.text, article_id=article.id) for article in chunk]
+        parses = self._parses(chunk, cleaned)
+        for article, clean, parse in zip(chunk, cleaned, parses, strict=True):
+            if isinstance(parse, Problem):
+                yield parse
+                continue
+            try:
+                yield self._annotate_one(article, parse, clean.problems)
+            except Exception as error:  # the error policy: one article never stops a run
+                yield _failure(article, "annotate", error)
 
     def _parses(self, chunk: list[Article], cleaned: list[Cleaned]) -> Iterator[Parse | Problem]:
         items = [(article.id, clean.text) for article, clean in zip(chunk, cleaned, strict=True)]
@@ -216,6 +229,25 @@ class Pipeline:
             problems=tuple(workspace["problems"]),
             sentences=parse.sentences,
         )
+
+
+def _with_language(article: Article) -> tuple[Article, Problem | None]:
+    """The article with its language (given, else identified) and, unless English, a warning."""
+    identified = identify_language(article.text)
+    code = article.language or identified.code
+    given = " as the input says" if article.language else ""
+    article = dataclasses.replace(article, language=code)
+    if is_english(code):
+        return article, None
+    return article, Problem(
+        article.id,
+        "language",
+        NOT_ENGLISH,
+        f"[{NOT_ENGLISH}] the text is in {NAMES.get(code, code)} ({code}{given}; identified as "
+        f"{identified.code}, p={identified.probability:.2f}); newsevents codes English only, so "
+        "nothing was extracted; fix: translate it to English first",
+        "warning",
+    )
 
 
 def _failure(article: Article, stage: str, error: Exception) -> Problem:

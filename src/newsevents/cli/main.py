@@ -94,7 +94,9 @@ def cli(debug: bool) -> None:
 @cli.command("annotate")
 @click.argument("input_path", metavar="[INPUT]", required=False, default="-")
 @click.option("-o", "--output", default="-", metavar="OUTPUT", help="Output file (stdout).")
-@click.option("--strict", is_flag=True, help="Exit 1 if any line failed.")
+@click.option(
+    "--strict", is_flag=True, help="Exit 1 if any line failed; a text not in English fails."
+)
 @pipeline_options
 def annotate_command(input_path: str, output: str, strict: bool, **flags: Any) -> None:
     """Annotate JSON Lines from INPUT (or stdin) into JSON Lines, one line per input line."""
@@ -104,7 +106,9 @@ def annotate_command(input_path: str, output: str, strict: bool, **flags: Any) -
         check_output(output, inputs=[input_path])
     pipeline = Pipeline(settings)
     records = read_records([input_path])
-    lines = annotate_records(records, pipeline=pipeline, chunk_size=settings.batch_size)
+    lines = annotate_records(
+        records, pipeline=pipeline, chunk_size=settings.batch_size, strict=strict
+    )
     if output == STDOUT:
         failed = _write_lines(lines, sys.stdout)
     else:
