@@ -10,11 +10,13 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsevents.api import annotate_records
+from newsevents.api import annotate_records, ingest
 from newsevents.cli.main import cli
 from newsevents.config import Settings
+from newsevents.model import Article
 from newsevents.pipeline import Pipeline
-from newsevents.stages.ingest import RawRecord, validate_record
+from newsevents.stages.ingest import RawRecord, read_records, validate_record
+from newsevents.storage.duckdb import open_store
 
 pytestmark = pytest.mark.slow
 # Every character the cleaner rewrites, inside the spans the stages report.
@@ -149,3 +151,24 @@ def test_any_lines_give_one_writable_output_line_each(
         json.dumps(line, ensure_ascii=False).encode("utf-8")
         validated = validate_record(RawRecord("in.jsonl", 1, raw))
         assert line["status"] == ("ok" if hasattr(validated, "text") else "error")
+
+
+@settings(
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(lines, min_size=1, max_size=5))
+def test_any_lines_ingest_with_counts_that_add_up(
+    pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory, raw_lines: list[str]
+) -> None:
+    folder = tmp_path_factory.mktemp("ingest")
+    source = folder / "in.jsonl"
+    source.write_text(
+        "\n".join(line.replace("\n", " ") for line in raw_lines) + "\n", "utf-8", "surrogatepass"
+    )
+    validated = [validate_record(record) for record in read_records([source])]
+    with open_store(folder / "store.duckdb") as store:
+        run = ingest([source], store=store, pipeline=pipeline)
+        sql = "SELECT id FROM articles UNION SELECT id FROM copies"
+        stored = {row["id"] for row in store.query(sql)}
+    assert run.balanced and run.read == len(validated)
+    assert {item.id for item in validated if isinstance(item, Article)} <= stored
