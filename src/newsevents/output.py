@@ -20,7 +20,7 @@ STDOUT = "-"
 class OutputError(NewsEventsError):
     """The output path would destroy data or cannot be written."""
 
-    code = "NE600"
+    code = "NE700"
 
 
 def _same_file(first: Path, second: Path) -> bool:

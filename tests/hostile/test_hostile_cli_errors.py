@@ -66,7 +66,7 @@ def test_output_into_a_read_only_place_is_exit_2(tmp_path: Path) -> None:
     source.write_text(GOOD)
     result = _run("annotate", str(source), "-o", "/proc/newsevents-out.jsonl")
     assert result.exit_code == 2
-    assert result.output.startswith(("error: [NE600]", "error: [NE601]"))
+    assert result.output.startswith(("error: [NE700]", "error: [NE701]"))
 
 
 def test_an_internal_error_is_exit_3_with_one_line(
@@ -94,5 +94,5 @@ def test_a_full_disk_is_one_coded_line_and_exit_2(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "newsevents.cli", "annotate", str(source), "-o", str(output)]
     done = subprocess.run([*SMALL_FILES, *command], capture_output=True, text=True, check=False)
     assert done.returncode == 2, done.stderr
-    assert done.stderr.startswith("error: [NE601] File too large")
+    assert done.stderr.startswith("error: [NE701] File too large")
     assert not output.exists()

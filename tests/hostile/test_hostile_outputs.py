@@ -30,7 +30,7 @@ def test_annotate_refuses_to_write_over_its_input(tmp_path: Path) -> None:
     path.write_text(INPUT)
     result = _run("annotate", str(path), "-o", str(tmp_path / "." / "in.jsonl"))
     assert result.exit_code == 2
-    assert "[NE600]" in result.output and "is the input" in result.output
+    assert "[NE700]" in result.output and "is the input" in result.output
     assert path.read_text() == INPUT
 
 
@@ -62,7 +62,7 @@ def test_output_into_a_missing_folder_is_one_coded_line(
     args = [str(source)] if command == "annotate" else ["--db", str(store), "--format", "csv"]
     result = _run(command, *args, "-o", output)
     assert result.exit_code == 2
-    assert result.output.startswith("error: [NE600]") and result.output.count("\n") == 1
+    assert result.output.startswith("error: [NE700]") and result.output.count("\n") == 1
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:

@@ -64,6 +64,7 @@ class ProcessEngine:
         clear_spool(spool)
         self.executor = self._executor()
         self.in_flight = settings.workers * QUEUED_PER_WORKER
+        self.counts_articles = False  # chunks are reported as the driver stores them
 
     def _executor(self) -> ProcessPoolExecutor:
         # spawn, not fork: the driver holds a DuckDB connection and its threads.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,10 +33,18 @@ WORKER_TABLES = (
 )
 
 
-def annotate_chunk(pipeline: Pipeline, articles: Sequence[Article], *, run_id: str) -> Rows:
-    """Rows of every worker table for ``articles``, in their order."""
+def annotate_chunk(
+    pipeline: Pipeline,
+    articles: Sequence[Article],
+    *,
+    run_id: str,
+    on_article: Callable[[int], None] | None = None,
+) -> Rows:
+    """Rows of every worker table for ``articles``, in their order; ``on_article(1)`` after each."""
     rows: Rows = {name: [] for name in WORKER_TABLES}
     for annotation in pipeline.annotate_results(articles):
+        if on_article is not None:
+            on_article(1)
         if isinstance(annotation, Problem):
             rows["quarantine"].append(failure_row(annotation, run_id=run_id))
             continue
