@@ -324,7 +324,7 @@ def test_export_holds_asserted_events_unless_told_and_keeps_date_precision(
 
     def rows(*flags: str) -> list[dict[str, str]]:
         out = tmp_path / "e.csv"
-        done = _run("export", "--db", db, "--format", "csv", "-o", str(out), *flags)
+        done = _run("export", "--db", db, "--format", "csv", "-o", str(out), "--force", *flags)
         assert done.exit_code == 0, done.output
         import csv
 
