@@ -369,3 +369,28 @@ def test_seed_no_quote_longer_than_a_paragraph(seed_article: Article, seed_parse
     assert len([q for q in quotes if q.kind == "direct"]) >= 10
     assert all("\n" not in q.text for q in quotes)
     assert all(p.severity == "warning" for p in problems)
+
+
+# --- Hard-wrapped wire copy (issue 13) -----------------------------------------------------
+
+WIRE = (
+    'The minister told reporters: "Our exports of coffee will\n'
+    "recover by the end of the year, and we see no reason to\n"
+    'change the quota system now." He spoke in the capital.\n'
+    "    Officials said prices would stay firm.\n"
+)
+
+
+def test_a_wrapped_quotation_is_one_quote_without_warnings(
+    parse_text: Callable[[str], Parse],
+) -> None:
+    from newsevents.stages.clean import clean_text
+
+    article = Article(id="wire", text=WIRE, date="1987-03-01")
+    quotes, problems = extract_quotes_with_problems(
+        parse_text(clean_text(WIRE).text), article=article, entities=()
+    )
+    direct = [quote for quote in quotes if quote.kind == "direct"]
+    assert [quote.text for quote in direct] == [WIRE[WIRE.index("Our") : WIRE.index("now.") + 4]]
+    assert direct[0].speaker == "The minister"
+    assert problems == ()
