@@ -394,3 +394,65 @@ def test_a_wrapped_quotation_is_one_quote_without_warnings(
     assert [quote.text for quote in direct] == [WIRE[WIRE.index("Our") : WIRE.index("now.") + 4]]
     assert direct[0].speaker == "The minister"
     assert problems == ()
+
+
+# --- Mixed quotes: reported speech that quotes some of its words (issue 13) -----------------
+
+MIXED_CASES = [
+    (
+        'Officials said growth held at a "steady but modest pace" in the spring.',
+        'growth held at a "steady but modest pace" in the spring',
+        "Officials",
+    ),
+    (
+        'The senator said the plan was "a betrayal of workers" and would fail.',
+        'the plan was "a betrayal of workers" and would fail',
+        "The senator",
+    ),
+    (
+        "The union warned that the new rules were ‘unworkable’ for small ports.",
+        "the new rules were ‘unworkable’ for small ports",
+        "The union",
+    ),
+]
+
+
+def _extracted(parse_text: Callable[[str], Parse], text: str) -> tuple[Quote, ...]:
+    from newsevents.stages.clean import clean_text
+
+    article = Article(id="m", text=text, date="2016-05-01")
+    return extract_quotes(parse_text(clean_text(text).text), article=article, entities=())
+
+
+@pytest.mark.parametrize(("text", "clause", "speaker"), MIXED_CASES)
+def test_reported_speech_with_quoted_words_is_a_mixed_quote(
+    parse_text: Callable[[str], Parse], text: str, clause: str, speaker: str
+) -> None:
+    mixed = [q for q in _extracted(parse_text, text) if q.kind == "mixed"]
+    assert [(q.text, q.speaker) for q in mixed] == [(clause, speaker)]
+
+
+@pytest.mark.parametrize(("text", "clause", "speaker"), MIXED_CASES)
+def test_quoted_words_of_a_mixed_quote_keep_their_direct_quote_with_its_speaker(
+    parse_text: Callable[[str], Parse], text: str, clause: str, speaker: str
+) -> None:
+    quotes = _extracted(parse_text, text)
+    mixed = next(q for q in quotes if q.kind == "mixed")
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert mixed.start <= direct[0].start < direct[0].end <= mixed.end
+    assert (direct[0].speaker, direct[0].verb) == (speaker, mixed.verb)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("The minister said exports would recover by the summer.", ["indirect"]),
+        ('"Exports will recover by the summer," the minister said.', ["direct"]),
+        ('The minister called the plan "a trap" on Friday.', ["direct"]),
+    ],
+)
+def test_speech_without_quoted_words_in_a_reported_clause_is_not_mixed(
+    parse_text: Callable[[str], Parse], text: str, kinds: list[str]
+) -> None:
+    assert [q.kind for q in _extracted(parse_text, text)] == kinds

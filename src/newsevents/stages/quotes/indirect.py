@@ -2,7 +2,7 @@
 
 The content span is the clause complement of the reporting verb (its subtree, without the
 complementizer and final punctuation). Complements that are mostly direct quotation are left
-to the direct quote that covers them.
+to the direct quote that covers them; one that quotes less of its words is a mixed quote.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ class Reported:
     sentence: int
     verb: str
     speaker: Speaker
+    mixed: bool  # the clause quotes some of its words
 
 
 def find_indirect(attributor: Attributor, in_quote: list[bool]) -> list[Reported]:
@@ -80,7 +81,8 @@ def find_indirect(attributor: Attributor, in_quote: list[bool]) -> list[Reported
         spoken, _ = attributor.token_range(speaker.start, speaker.end)
         if first < spoken < last <= token.i:
             last = _trim(attributor, first, spoken)
-        found.append(Reported(first, last, token.sent, token.lemma, speaker))
+        mixed = any(in_quote[first:last])
+        found.append(Reported(first, last, token.sent, token.lemma, speaker, mixed))
     return found
 
 
