@@ -14,7 +14,7 @@ import dataclasses
 from newsevents.model import Article, Entity, Parse, Problem, Quote, QuoteKind
 from newsevents.stages.quotes.attribution import Attributor, Speaker
 from newsevents.stages.quotes.direct import Attribution, attribute_direct
-from newsevents.stages.quotes.indirect import Reported, find_indirect
+from newsevents.stages.quotes.indirect import Reported, find_indirect, find_object_mixed
 from newsevents.stages.quotes.marks import find_quoted_spans
 
 __all__ = ["extract_quotes", "extract_quotes_with_problems"]
@@ -47,6 +47,8 @@ def extract_quotes_with_problems(
     attributor = Attributor(parse, article.text, entities)
     direct = attribute_direct(attributor, spans)
     reports = find_indirect(attributor, attributor.in_quote)
+    quoted = [(attribution.first, attribution.last, attribution.speaker) for attribution in direct]
+    reports.extend(find_object_mixed(attributor, quoted, reports))
     quotes = [
         _direct_quote(article, _as_reported(attributor, attribution, reports))
         for attribution in direct
