@@ -12,8 +12,9 @@ inside a predicted mixed quote is the quoted part of that one report, as PolNeAR
 is not counted again. ``passage_*`` scores the quoted words alone: the passages between marks
 inside the quoted contents against the predicted direct quotes. Speaker accuracy: of matched
 quoted contents whose attribution names a source, the share whose speaker mention overlaps a
-source span. Actor share: of predicted direct and mixed quotes with a speaker, the share whose
-speaker has an actor code.
+source span or, for names and descriptions, has its words elsewhere (one mention's words a run of
+the other's: "Trump" for "Donald Trump", as ``eval/quotes.py`` matches them). Actor share: of
+predicted direct and mixed quotes with a speaker, the share whose speaker has an actor code.
 
 Run: ``python eval/polnear.py`` (untouched fifth and dev), ``--study`` (adds the study part),
 ``--errors`` (lists misses, spurious quotes and wrong speakers of the study part only).
@@ -42,6 +43,10 @@ from split import untouched  # eval/ is not a package: imported from its folder
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "dev"
 TRAIN = DATA / "quotes_polnear_train.jsonl"
 DEV = DATA / "quotes_polnear_dev.jsonl"
+# A pronoun elsewhere in the text may be someone else: only names and descriptions match by words.
+_PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "its", "who"]
+)
 MIN_COVER = 0.5  # issue 13: a predicted quote counts when it covers half of a quoted content
 QUOTED_KINDS = frozenset({"direct", "mixed"})  # what PolNeAR calls direct_quote
 _OPENERS, _CLOSERS, _STRAIGHT = "\u201c", "\u201d", '"'
@@ -198,12 +203,26 @@ def match(golds: list[GoldQuote], quotes: list[Quote]) -> list[tuple[GoldQuote, 
     return pairs
 
 
-def speaker_right(gold: GoldQuote, quote: Quote) -> bool:
-    if quote.speaker_start is None or quote.speaker_end is None:
+def speaker_right(gold: GoldQuote, quote: Quote, text: str) -> bool:
+    """The speaker overlaps a source span, or names it elsewhere ('Trump' for 'Donald Trump')."""
+    if quote.speaker_start is None or quote.speaker_end is None or quote.speaker is None:
         return False
-    return any(
-        quote.speaker_start < end and start < quote.speaker_end for start, end in gold.sources
-    )
+    if any(quote.speaker_start < end and start < quote.speaker_end for start, end in gold.sources):
+        return True
+    found = _words(quote.speaker)
+    for start, end in gold.sources:
+        expected = _words(text[start:end])
+        if found and expected and (_contains(expected, found) or _contains(found, expected)):
+            return not (set(found) | set(expected)) & _PRONOUNS
+    return False
+
+
+def _words(mention: str) -> tuple[str, ...]:
+    return tuple(mention.lower().replace("\u2019s", "").replace("'s", "").split())
+
+
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    return any(outer[i : i + len(inner)] == inner for i in range(len(outer) - len(inner) + 1))
 
 
 def reports(quotes: Iterable[Quote]) -> list[Quote]:
@@ -237,7 +256,7 @@ def score_article(
             tally.with_actor += quote.speaker_actor is not None
     for gold, quote in pairs:
         if gold.sources:
-            right = speaker_right(gold, quote)
+            right = speaker_right(gold, quote, article.text)
             tally.speaker_scored += 1
             tally.speaker_right += right
             if errors and not right:

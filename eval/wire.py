@@ -2,9 +2,9 @@
 
 Reuters copy breaks its lines inside sentences and starts paragraphs with an indented line. Runs
 the whole pipeline on the first ``STORIES`` stories of ``../shared/data/reuters/articles.jsonl``
-and counts direct and mixed quotes that end at a line break inside a paragraph (a newline
-followed by a word: the quotation goes on after it, so the quote was cut there; a reported
-clause may end at a wrap with its sentence) and warnings of any stage per 20 stories.
+and counts direct quotes that end at a line break inside a paragraph (a newline followed by a
+word: the quotation goes on after it, so the quote was cut there; a reported clause, indirect or
+mixed, may end at a wrap with its sentence) and warnings of any stage per 20 stories.
 Run: ``python eval/wire.py [-v]`` (``-v`` lists the cut quotes and the warnings).
 """
 
@@ -56,7 +56,7 @@ def evaluate(*, verbose: bool = False) -> dict[str, float]:
         for quote in annotation.quotes:
             quotes += 1
             coded += quote.speaker is not None and quote.speaker_actor is not None
-            if quote.kind != "indirect" and cut_at_wrap(text, quote):
+            if quote.kind == "direct" and cut_at_wrap(text, quote):
                 cut += 1
                 if verbose:
                     print(f"  cut {annotation.article.id} {quote.kind}: {quote.text[-60:]!r}")

@@ -76,6 +76,6 @@ def test_quotes_of_wrapped_text_point_into_the_text_as_given(
         assert text[quote.start : quote.end] == quote.text
         # A quotation runs over its wraps to its closing mark.
         after = text[quote.end :].lstrip(" ,;:")
-        assert quote.kind == "indirect" or not after.startswith("\n") or after[1:2].isspace()
+        assert quote.kind != "direct" or not after.startswith("\n") or after[1:2].isspace()
         if quote.speaker is not None:
             assert text[quote.speaker_start : quote.speaker_end] == quote.speaker

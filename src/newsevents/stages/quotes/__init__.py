@@ -16,6 +16,7 @@ from newsevents.stages.quotes.attribution import Attributor, Speaker
 from newsevents.stages.quotes.direct import Attribution, attribute_direct
 from newsevents.stages.quotes.indirect import Reported, find_indirect, find_object_mixed
 from newsevents.stages.quotes.marks import find_quoted_spans
+from newsevents.stages.quotes.speakers import code_speakers
 
 __all__ = ["extract_quotes", "extract_quotes_with_problems"]
 
@@ -55,7 +56,7 @@ def extract_quotes_with_problems(
     ]
     quotes.extend(_indirect_quote(article, attributor, reported) for reported in reports)
     quotes.sort(key=lambda quote: (quote.start, quote.end))
-    return tuple(quotes), problems
+    return tuple(code_speakers(quotes, entities)), problems
 
 
 def _direct_quote(article: Article, attribution: Attribution) -> Quote:
