@@ -461,3 +461,28 @@ def test_speech_without_quoted_words_in_a_reported_clause_is_not_mixed(
     parse_text: Callable[[str], Parse], text: str, kinds: list[str]
 ) -> None:
     assert [q.kind for q in _extracted(parse_text, text)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The parser ends the sentence at the quote's '!': the next short sentence attributes it.
+        ('"We need much tougher leadership NOW!" Trump said on Twitter.', "Trump"),
+        ('"Who will pay for the wall?" Warren asked the crowd.', "Warren"),
+        ('"This is fantastic," the delegate beamed.', "the delegate"),
+        ('"People are afraid of wasting their votes," the voter surmised.', "the voter"),
+    ],
+)
+def test_direct_quote_finds_its_attribution_after_it(
+    parse_text: Callable[[str], Parse], text: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _extracted(parse_text, text) if q.kind == "direct"]
+    assert quote.speaker == speaker
+
+
+def test_a_sentence_of_its_own_after_a_quote_is_no_attribution(
+    parse_text: Callable[[str], Parse],
+) -> None:
+    text = '"Is that all?" Obama said the Republicans had offered nothing new on the budget.'
+    (quote,) = [q for q in _extracted(parse_text, text) if q.kind == "direct"]
+    assert quote.speaker is None
