@@ -7,7 +7,9 @@ fifth is only scored) and ``quotes_polnear_dev.jsonl`` (never looked at, only sc
 Gold: every attribution PolNeAR flags ``direct_quote`` (a quotation, or reported speech with a
 quoted fragment); its *quoted contents* are its content spans, marks and blanks trimmed. A
 predicted quote of kind ``direct`` or ``mixed`` matches a quoted content when it covers at least
-half of it; each matches at most once, best coverage first (``quote_*`` scores). A direct quote
+half of it (``quote_*`` scores; issue 13's rule: a quote may cover several quoted contents, as
+PolNeAR often gives each sentence of one quotation its own attribution; ``quote_f1_one_to_one``
+pairs each quote with one content at most, best coverage first). A direct quote
 inside a predicted mixed quote is the quoted part of that one report, as PolNeAR annotates it, and
 is not counted again. ``passage_*`` scores the quoted words alone: the passages between marks
 inside the quoted contents against the predicted direct quotes. Speaker accuracy: of matched
@@ -66,7 +68,9 @@ class GoldQuote:
 class Tally:
     gold: int = 0
     predicted: int = 0
-    matched: int = 0
+    matched: int = 0  # golds covered at least half by some predicted quote
+    precise: int = 0  # predicted quotes covering at least half of some gold
+    one_to_one: int = 0  # pairs when each quote may cover one gold only
     speaker_right: int = 0
     speaker_scored: int = 0
     with_speaker: int = 0
@@ -77,12 +81,15 @@ class Tally:
     errors: list[str] = field(default_factory=list)
 
     def scores(self) -> dict[str, float]:
-        precision, recall, f1 = prf(self.matched, self.predicted, self.gold)
+        precision = self.precise / self.predicted if self.predicted else 0.0
+        recall = self.matched / self.gold if self.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         passage = prf(self.passages_matched, self.passages_predicted, self.passages)
         return {
             "quote_precision": precision,
             "quote_recall": recall,
             "quote_f1": f1,
+            "quote_f1_one_to_one": prf(self.one_to_one, self.predicted, self.gold)[2],
             "passage_precision": passage[0],
             "passage_recall": passage[1],
             "passage_f1": passage[2],
@@ -203,6 +210,20 @@ def match(golds: list[GoldQuote], quotes: list[Quote]) -> list[tuple[GoldQuote, 
     return pairs
 
 
+def covered(golds: list[GoldQuote], quotes: list[Quote]) -> list[tuple[GoldQuote, Quote]]:
+    """Each gold with the predicted quote covering most of it, when that is at least half.
+
+    A quote may cover several golds: PolNeAR often gives each sentence of one quotation its own
+    attribution, where a quote runs to the closing mark.
+    """
+    pairs = []
+    for gold in golds:
+        best = max(quotes, key=lambda quote: covers(quote, gold), default=None)
+        if best is not None and covers(best, gold) >= MIN_COVER:
+            pairs.append((gold, best))
+    return pairs
+
+
 def speaker_right(gold: GoldQuote, quote: Quote, text: str) -> bool:
     """The speaker overlaps a source span, or names it elsewhere ('Trump' for 'Donald Trump')."""
     if quote.speaker_start is None or quote.speaker_end is None or quote.speaker is None:
@@ -246,10 +267,12 @@ def score_article(
     tally.passages_predicted += len(direct)
     tally.passages_matched += len(match(document.passages, direct))
     predicted = reports(quotes)
-    pairs = match(golds, predicted)
+    pairs = covered(golds, predicted)
     tally.gold += len(golds)
     tally.predicted += len(predicted)
     tally.matched += len(pairs)
+    tally.precise += sum(any(covers(q, g) >= MIN_COVER for g in golds) for q in predicted)
+    tally.one_to_one += len(match(golds, predicted))
     for quote in predicted:
         if quote.speaker is not None:
             tally.with_speaker += 1
@@ -277,7 +300,9 @@ def _list_misses(
     pairs: list[tuple[GoldQuote, Quote]],
 ) -> None:
     matched_golds = {id(gold) for gold, _ in pairs}
-    matched_quotes = {id(quote) for _, quote in pairs}
+    matched_quotes = {
+        id(quote) for quote in predicted if any(covers(quote, g) >= MIN_COVER for g in golds)
+    }
     for gold in golds:
         if id(gold) not in matched_golds:
             context = article.text[max(gold.start - 60, 0) : gold.end + 20].replace("\n", "/")

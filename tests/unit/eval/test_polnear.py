@@ -73,3 +73,12 @@ def test_a_quote_counts_when_it_covers_half_of_a_quoted_content() -> None:
 )
 def test_the_wire_check_finds_quotes_cut_at_a_line_break(text: str, part: str, cut: bool) -> None:
     assert wire.cut_at_wrap(text, _quote(text, part, "direct")) is cut
+
+
+def test_one_quote_may_cover_several_quoted_contents() -> None:
+    text = '"Prices will rise. Wages will not," she said.'
+    first = polnear.GoldQuote(1, text.index(" Wages"), ())
+    second = polnear.GoldQuote(text.index("Wages"), text.index(","), ())
+    quote = _quote(text, "Prices will rise. Wages will not", "direct")
+    assert polnear.covered([first, second], [quote]) == [(first, quote), (second, quote)]
+    assert len(polnear.match([first, second], [quote])) == 1
