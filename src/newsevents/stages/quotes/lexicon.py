@@ -25,6 +25,7 @@ REPORTING_VERBS = _lemmas(
     mention predict estimate reveal disclose brief inform assure reassure urge plead implore
     beam surmise quip muse gush fume scoff tout opine exclaim chant point
     bemoan slam blast label brand dub term deride lambaste bash ridicule laud tout vow
+    find read
     """
 )
 
