@@ -46,9 +46,10 @@ _CHARACTER_MAP = str.maketrans(
 )
 # Control characters other than tab and newlines confuse the parser and the JSON consumers.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# A line break followed by a word: in hard-wrapped copy, the sentence goes on (issue 13). A break
-# followed by a blank line or an indented line starts a paragraph and is never one of these.
-_WRAP = re.compile(r"\n(?=\S)")
+# A line break between a line with words and a line starting with one: in hard-wrapped copy, the
+# sentence goes on (issue 13). A break before or after a blank line, or before an indented line,
+# starts a paragraph and is never one of these.
+_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=\S)")
 # Wire feeds wrap at 64-80 columns (Reuters-21578: 62-65 in its first 200 stories); a text with a
 # longer line writes paragraphs on one line each, and its line breaks are breaks.
 _MAX_WRAP_WIDTH = 100
@@ -112,7 +113,7 @@ def unwrap(text: str) -> str:
     The text counts as hard-wrapped when no line is longer than a wire feed's width and the
     lines that end at a wrap are nearly full; otherwise it is returned unchanged.
     """
-    wraps = [match.start() for match in _WRAP.finditer(text)]
+    wraps = [match.end() - 1 for match in _WRAP.finditer(text)]
     if not wraps:
         return text
     if len(wraps) < _MIN_WRAPS and not all(text[wrap + 1].islower() for wrap in wraps):

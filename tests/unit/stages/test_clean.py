@@ -94,3 +94,13 @@ def test_unwrapping_keeps_every_offset() -> None:
     cleaned = clean_text(WRAPPED).text
     assert len(cleaned) == len(WRAPPED)
     assert all(a == b or (a == "\n" and b == " ") for a, b in zip(WRAPPED, cleaned, strict=True))
+
+
+def test_wrapped_paragraphs_between_blank_lines_are_unwrapped() -> None:
+    text = (
+        "The harbour authority said on Tuesday that the new quay would\n"
+        "open to container ships in the spring.\n\n"
+        "The delay would cost the port about four mln dlrs in fees, the\n"
+        "authority added in a statement on its website.\n"
+    )
+    assert clean_text(text).text == text.replace("would\n", "would ").replace("the\n", "the ")
