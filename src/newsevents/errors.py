@@ -76,3 +76,15 @@ class StageError(NewsEventsError):
 
 class StoreError(NewsEventsError):
     code = "NE400"
+
+
+class ClassifierError(NewsEventsError):
+    """The sentence classifier's model or training data cannot be used."""
+
+    code = "NE600"
+
+
+class TrainingLineError(ClassifierError):
+    """One line of a training file is unusable; it is skipped and training goes on."""
+
+    code = "NE601"

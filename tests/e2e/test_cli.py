@@ -229,3 +229,112 @@ def test_explain_rejects_bad_text_with_a_coded_error(args: list[str], code: str)
     result = CliRunner().invoke(cli, ["explain", *args])
     assert result.exit_code == 1
     assert result.output.startswith(f"error: [{code}]")
+
+
+TRAINING = [
+    {"text": "Russian troops shelled the town of Avdiivka.", "label": 4},
+    {"text": "Rebels attacked an army post near the border.", "label": "190"},
+    {"text": "Police fired tear gas at protesters in the capital.", "label": 4},
+    {"text": "The two ministers met in Paris for talks on trade.", "label": 1},
+    {"text": "The presidents held talks in Geneva on Monday.", "label": "040"},
+    {"text": "Japan's foreign minister visited Seoul for consultations.", "label": 1},
+]
+
+
+@pytest.mark.slow
+def test_train_skips_a_bad_line_with_a_coded_error_and_writes_a_model(tmp_path: Path) -> None:
+    path = tmp_path / "train.jsonl"
+    lines = [json.dumps(record) for record in TRAINING]
+    lines.insert(2, '{"text": "A sentence.", "label": "maybe"}')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    model = tmp_path / "mine.json.gz"
+    result = CliRunner().invoke(cli, ["train", str(path), "-o", str(model)])
+    assert result.exit_code == 0, result.output
+    assert "[NE601] unknown label 'maybe' at line 3" in result.stderr
+    assert "on 6 sentence(s) (1 skipped)" in result.stdout and model.is_file()
+    text = "Syrian troops shelled the town of Idlib on Monday."
+    explain = _run("explain", "--classifier", str(model), "--text", text)
+    assert "(classifier mine)" in explain.output
+    assert "classifier 0." in explain.output  # the event's score beside its rule
+
+
+@pytest.mark.slow
+def test_explain_shows_the_classifier_score_beside_the_rule() -> None:
+    explain = _run("explain", "--text", "Russian troops shelled the Ukrainian town of Avdiivka.")
+    rule_line = next(line for line in explain.output.splitlines() if "rule verb:" in line)
+    assert "; classifier 0." in rule_line and "for PentaClass 4" in rule_line
+
+
+@pytest.mark.slow
+def test_no_classifier_shows_the_rules_alone() -> None:
+    text = "Russian troops shelled the Ukrainian town of Avdiivka."
+    explain = _run("explain", "--no-classifier", "--text", text)
+    assert "rule verb:" in explain.output and "classifier" not in explain.output
+
+
+def test_a_missing_classifier_file_is_a_coded_error(tmp_path: Path) -> None:
+    missing = str(tmp_path / "none.json.gz")
+    result = CliRunner().invoke(cli, ["explain", "--classifier", missing, "--text", "Hello."])
+    assert result.exit_code == 1 and "[NE600]" in result.output
+
+
+def test_warnings_an_ingest_counted_can_be_listed(tmp_path: Path) -> None:
+    path = tmp_path / "debris.jsonl"
+    path.write_text(
+        json.dumps(
+            {"id": "d1", "text": "Talks opened in Geneva. [19659002] They met again.\nSource link"}
+        )
+        + "\n"
+    )
+    db = str(tmp_path / "w.duckdb")
+    ingested = _run("ingest", str(path), "--db", db)
+    assert "2 warnings" in ingested.output and "newsevents warnings" in ingested.output
+    listed = _run("warnings", "--db", db, "--format", "jsonl")
+    rows = [json.loads(line) for line in listed.output.splitlines()]
+    assert {(row["article_id"], row["code"]) for row in rows} == {("d1", "W101"), ("d1", "W102")}
+    table = _run("warnings", "--db", db, "--code", "W102")
+    assert table.output.startswith("1 warning(s): W102 1")
+
+
+def test_piped_ingest_shows_progress_lines_unless_quiet(tmp_path: Path) -> None:
+    path, _ = _mixed_file(tmp_path)
+    shown = _run("ingest", str(path), "--db", str(tmp_path / "a.duckdb"))
+    assert "ingest: 8/8 records (100%)" in shown.output
+    quiet = _run("ingest", str(path), "--db", str(tmp_path / "b.duckdb"), "--quiet")
+    assert "ingest:" not in quiet.output and "read 8" in quiet.output
+
+
+def test_export_holds_asserted_events_unless_told_and_keeps_date_precision(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "one.jsonl"
+    path.write_text(
+        json.dumps(
+            {
+                "id": "m1",
+                "date": "2020-02-14",
+                "text": "Trump met Kim for the first time at the summit in June 2018. "
+                "Trump met Kim in Hanoi on Friday. Trump did not meet Moon on Friday.",
+            }
+        )
+        + "\n"
+    )
+    db = str(tmp_path / "x.duckdb")
+    _run("ingest", str(path), "--db", db, "--quiet")
+
+    def rows(*flags: str) -> list[dict[str, str]]:
+        out = tmp_path / "e.csv"
+        done = _run("export", "--db", db, "--format", "csv", "-o", str(out), *flags)
+        assert done.exit_code == 0, done.output
+        import csv
+
+        return list(csv.DictReader(out.open()))
+
+    asserted, everything = rows(), rows("--modes", "all")
+    assert asserted and all(row["mode"] == "asserted" for row in asserted)
+    assert {row["mode"] for row in everything} >= {"asserted", "historical"}
+    historical = [row for row in everything if row["mode"] == "historical"]
+    assert {(row["date"], row["date_precision"]) for row in historical} == {("2018-06", "month")}
+    assert "every mode" in (tmp_path / "e.csv.README.txt").read_text()  # the last export's
+    bad = _run("export", "--db", db, "--format", "csv", "--modes", "maybe")
+    assert bad.exit_code == 2 and "not a mode" in bad.output

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import click
 
 from newsevents.config import Settings, resolve_settings
+from newsevents.storage.duckdb import parse_modes
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -20,6 +21,31 @@ def db_option(function: F) -> F:
         metavar="FILE",
         help="The DuckDB store (default newsevents.duckdb, or NEWSEVENTS_DB).",
     )(function)
+
+
+def modes_option(*, default: str, what: str) -> Callable[[F], F]:
+    """``--mode``/``--modes``: ``all`` or comma-separated modes, parsed to a tuple (None: all)."""
+
+    def convert(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...] | None:
+        try:
+            return parse_modes(value, default=None)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+
+    def decorate(function: F) -> F:
+        return click.option(
+            "--modes",
+            "--mode",
+            "modes",
+            default=default,
+            show_default=True,
+            metavar="MODES",
+            callback=convert,
+            help=f"{what}: all, or comma-separated asserted, negated, hypothetical, future, "
+            "historical.",
+        )(function)
+
+    return decorate
 
 
 def pipeline_options(function: F) -> F:
@@ -68,6 +94,20 @@ def pipeline_options(function: F) -> F:
             default=None,
             help="Merge reports of one event within an article (default on).",
         ),
+        click.option(
+            "--classifier",
+            "classifier",
+            default=None,
+            metavar="FILE",
+            help="Sentence classifier written by `newsevents train` (default: the shipped one).",
+        ),
+        click.option(
+            "--no-classifier",
+            "no_classifier",
+            is_flag=True,
+            default=False,
+            help="Code with the rules alone, without the sentence classifier.",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -79,6 +119,9 @@ def settings_from(flags: dict[str, Any]) -> Settings:
     names = ("model", "batch_size", "db", "actor_files", "agent_files", "discard_files")
     given: dict[str, Any] = {name: flags.get(name) for name in (*names, "verb_files")}
     given["one_a_story"] = flags.get("one_a_story")
+    given["classifier"] = flags.get("classifier")
+    if flags.get("no_classifier"):
+        given["use_classifier"] = False
     for name in ("actor_files", "agent_files", "discard_files", "verb_files"):
         files = given[name]
         given[name] = tuple(files) if files else None

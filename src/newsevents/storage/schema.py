@@ -85,6 +85,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("evidence", pa.list_(INT)),
             ("trigger_start", INT),
             ("trigger_end", INT),
+            ("class_score", F),
             ("sentence_text", S),
         ]
     ),
@@ -197,6 +198,8 @@ SCHEMAS.update(
                 ("plover", S),
                 ("mode", S),
                 ("day", pa.date32()),
+                ("date", S),
+                ("date_precision", S),
                 ("last_day", pa.date32()),
                 ("location_name", S),
                 ("location_country", S),
