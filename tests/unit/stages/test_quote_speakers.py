@@ -38,27 +38,15 @@ ENTITIES = (
 )
 
 
-@pytest.mark.parametrize(
-    ("words", "speaker", "expected"),
-    [
-        ("Prices will fall", "Berg", "NORGOV"),  # a name said again
-        ("Demand is weak", "she", "NORGOV"),  # a pronoun: the nearest speaker before it
-        ("We wait", "they", "NORGOV"),  # 'they' may stand for anyone
-    ],
-)
-def test_uncoded_speaker_takes_the_code_of_the_article(
-    words: str, speaker: str, expected: str
-) -> None:
-    named = _quote("Prices will fall", "Berg", None)
-    coded = code_speakers([named, _quote(words, speaker, None)], ENTITIES)
-    assert coded[-1].speaker_actor == expected
+def test_a_name_said_again_takes_the_code_of_its_full_mention() -> None:
+    coded = code_speakers([_quote("Prices will fall", "Berg", None)], ENTITIES)
+    assert coded[0].speaker_actor == "NORGOV"
 
 
-def test_a_person_pronoun_does_not_stand_for_a_group_speaker() -> None:
-    named = _quote("Prices will fall", "Berg", None)
-    group = Quote("a", named.start, named.end, named.text, "direct", "They", 50, 54, "NORBUS", 0)
-    she = _quote("Demand is weak", "she", None)
-    assert code_speakers([group, she], ())[-1].speaker_actor is None
+@pytest.mark.parametrize(("words", "speaker"), [("Demand is weak", "she"), ("We wait", "they")])
+def test_a_pronoun_is_left_to_the_actor_stage(words: str, speaker: str) -> None:
+    named = _quote("Prices will fall", "Berg", "NORGOV")
+    assert code_speakers([named, _quote(words, speaker, None)], ENTITIES)[-1].speaker_actor is None
 
 
 def test_a_name_nobody_coded_stays_uncoded() -> None:
@@ -78,7 +66,7 @@ WIRE_STORIES = [
         "SEOUL, March 3 - South Korea will cut its oil imports next year.\n\n"
         '"We expect demand to fall by five percent," said Huh Sun-yong, an Energy Ministry '
         'official.\n\n"Prices will stay low," he added.',
-        [("Huh Sun-yong", "KORGOV"), ("he", "KORGOV")],
+        [("Huh Sun-yong", "KORGOV"), ("he", None)],
     ),
     (
         "BONN, March 3 - West German Economics Minister Martin Bangemann said growth would "
@@ -95,7 +83,7 @@ def pipeline(nlp: object) -> Pipeline:
 
 @pytest.mark.parametrize(("text", "speakers"), WIRE_STORIES)
 def test_speakers_resolve_to_actor_codes(
-    pipeline: Pipeline, text: str, speakers: list[tuple[str, str]]
+    pipeline: Pipeline, text: str, speakers: list[tuple[str, str | None]]
 ) -> None:
     annotation = pipeline.annotate_one(Article(id="s", text=text, date="1987-03-03"))
     found = [(quote.speaker, quote.speaker_actor) for quote in annotation.quotes]
