@@ -30,7 +30,8 @@ class Settings:
     one_a_story: bool = True
     # Corpus scale (issue 7; docs/scale.md).
     engine: str = "local"  # "local" (in process, or a process pool) or "dask"
-    workers: int = 1
+    # 0: one in process for --engine local; as many as the machine holds for a Dask LocalCluster.
+    workers: int = 0
     scheduler: str = "local"  # a Dask scheduler address, or "local" for a LocalCluster
     spool: str = ""  # Parquet parts from workers; "" is "<db>.spool" beside the store
     # Estimated Jaccard (or containment) at which an article is a copy of an earlier one;

@@ -23,7 +23,13 @@ def engine_options(function: F) -> F:
             default=None,
             help="local: this machine (a process pool with --workers > 1); dask: a Dask cluster.",
         ),
-        click.option("--workers", type=click.IntRange(min=1), default=None, help="Workers (1)."),
+        click.option(
+            "--workers",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Workers (default: 1 with local; one per core, as memory allows, with a "
+            "Dask LocalCluster).",
+        ),
         click.option(
             "--scheduler",
             default=None,

@@ -5,6 +5,7 @@ Imported only when ``--engine dask`` is chosen: dask is an optional extra (``new
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,52 @@ def _distributed() -> Any:
     return distributed
 
 
+# A worker's peak resident memory with headroom: benchmarks/scale.py measured 585-731 MiB per
+# Dask worker at 1,000 and 10,000 articles (docs/benchmarks.md).
+WORKER_MEMORY = 1 << 30
+CGROUP_MEMORY = Path("/sys/fs/cgroup/memory.max")  # cgroup v2: a number, or "max" for none
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity mask, e.g. under taskset or Slurm)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def physical_memory(*, cgroup: Path = CGROUP_MEMORY) -> int:
+    """Bytes of memory this process may use: the machine's, or its container's limit if lower.
+
+    0 when the system does not say.
+    """
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, OSError, ValueError):
+        memory = 0
+    try:
+        limit = cgroup.read_text(encoding="ascii").strip()
+    except OSError:
+        return memory
+    if limit.isdigit() and (memory == 0 or int(limit) < memory):
+        return int(limit)
+    return memory
+
+
+def machine_workers(*, cores: int | None = None, memory: int | None = None) -> int:
+    """One single-threaded worker per usable core, no more than the memory holds, at least one."""
+    cores = usable_cores() if cores is None else cores
+    memory = physical_memory() if memory is None else memory
+    fit = memory // WORKER_MEMORY if memory > 0 else cores
+    return max(1, min(cores, fit))
+
+
 def local_cluster(workers: int) -> Any:
-    """A LocalCluster of ``workers`` processes with one thread each (spaCy holds the GIL)."""
+    """A LocalCluster of ``workers`` processes with one thread each (spaCy holds the GIL).
+
+    ``workers`` 0 sizes it from the machine (``machine_workers``).
+    """
     distributed = _distributed()
+    workers = workers or machine_workers()
     return distributed.LocalCluster(
         n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
     )
@@ -55,7 +99,7 @@ class DaskEngine:
         clear_spool(spool)
         self.cluster = None
         if cluster is None and settings.scheduler in ("", "local"):
-            cluster = self.cluster = local_cluster(max(1, settings.workers))
+            cluster = self.cluster = local_cluster(settings.workers)
         self.client = distributed.Client(cluster or settings.scheduler)
         workers = len(self.client.scheduler_info().get("workers", {})) or 1
         self.in_flight = workers * QUEUED_PER_WORKER

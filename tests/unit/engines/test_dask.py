@@ -1,0 +1,64 @@
+"""The Dask engine sizes a LocalCluster from the machine unless told how many workers to run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsevents.engines import dask as dask_engine
+from newsevents.engines.dask import WORKER_MEMORY, machine_workers, physical_memory, usable_cores
+
+GIB = 1 << 30
+
+
+@pytest.mark.parametrize(
+    ("cores", "memory", "expected"),
+    [
+        (8, 64 * WORKER_MEMORY, 8),  # the cores bound
+        (8, 3 * WORKER_MEMORY + WORKER_MEMORY // 2, 3),  # the memory bounds: 3 workers fit
+        (2, WORKER_MEMORY // 2, 1),  # too little memory for one worker still runs one
+        (4, 0, 4),  # memory unknown: the cores decide
+        (1, 64 * WORKER_MEMORY, 1),
+    ],
+)
+def test_machine_workers_is_one_per_core_as_memory_allows(
+    cores: int, memory: int, expected: int
+) -> None:
+    assert machine_workers(cores=cores, memory=memory) == expected
+
+
+def test_usable_cores_are_the_affinity_mask_not_the_machine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(dask_engine.os, "sched_getaffinity", lambda pid: {0, 3, 5}, raising=False)
+    monkeypatch.setattr(dask_engine.os, "cpu_count", lambda: 64)
+    assert usable_cores() == 3
+
+
+@pytest.mark.parametrize(
+    ("limit", "lower"),
+    [("max\n", False), ("1073741824\n", True), (None, False)],
+)
+def test_a_container_memory_limit_lowers_the_memory(
+    tmp_path: Path, limit: str | None, lower: bool
+) -> None:
+    cgroup = tmp_path / "memory.max"
+    if limit is not None:
+        cgroup.write_text(limit, encoding="ascii")
+    machine = physical_memory(cgroup=tmp_path / "absent")
+    found = physical_memory(cgroup=cgroup)
+    assert found == (GIB if lower else machine)
+
+
+@pytest.mark.parametrize(("given", "expected"), [(0, 1), (2, 2)])
+def test_a_local_cluster_is_sized_from_the_machine_unless_workers_are_given(
+    monkeypatch: pytest.MonkeyPatch, given: int, expected: int
+) -> None:
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(dask_engine, "machine_workers", lambda: 1)
+    cluster = dask_engine.local_cluster(given)
+    try:
+        assert len(cluster.workers) == expected
+    finally:
+        cluster.close()
