@@ -34,6 +34,7 @@ class Settings:
     workers: int = 0
     scheduler: str = "local"  # a Dask scheduler address, or "local" for a LocalCluster
     spool: str = ""  # Parquet parts from workers; "" is "<db>.spool" beside the store
+    keep_spool: bool = False  # keep the spool's parts after a run (removed by default)
     # Estimated Jaccard (or containment) at which an article is a copy of an earlier one;
     # measured on planted syndicated copies (benchmarks/scale.py): P and R >= 0.95 from 0.4-0.6.
     near_duplicate_threshold: float = 0.5

@@ -4,6 +4,7 @@ on a real Dask LocalCluster (2 workers, one thread each)."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,17 +51,38 @@ def _contents(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     return contents
 
 
-def _ingest(corpus: Path, folder: Path, nlp: Any = None, **engine: Any) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Stored:
+    """What a run left: the store's contents, and whether its spool folder is still there."""
+
+    contents: dict[str, list[tuple[Any, ...]]]
+    spool_left: bool
+
+
+def _ingest(corpus: Path, folder: Path, nlp: Any = None, **engine: Any) -> Stored:
     db = folder / "store.duckdb"
-    settings = Settings(db=str(db), batch_size=2, spool=str(folder / "spool"), **engine)
+    spool = folder / "spool"
+    settings = Settings(db=str(db), batch_size=2, spool=str(spool), **engine)
     with open_store(db) as store:
         ingest([corpus], store=store, pipeline=Pipeline(settings, nlp=nlp))
-    return _contents(db)
+    return Stored(_contents(db), spool.exists())
 
 
 @pytest.fixture(scope="module")
 def in_process(corpus: Path, nlp: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return _ingest(corpus, tmp_path_factory.mktemp("inline"), nlp)
+    return _ingest(corpus, tmp_path_factory.mktemp("inline"), nlp).contents
+
+
+@pytest.fixture(scope="module")
+def pool(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Stored:
+    return _ingest(corpus, tmp_path_factory.mktemp("pool"), engine="local", workers=2)
+
+
+@pytest.fixture(scope="module")
+def dask_cluster(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Stored:
+    pytest.importorskip("distributed")
+    folder = tmp_path_factory.mktemp("dask")
+    return _ingest(corpus, folder, engine="dask", workers=2, scheduler="local")
 
 
 def test_the_corpus_exercises_stories_copies_and_merges(in_process: dict[str, Any]) -> None:
@@ -71,14 +93,18 @@ def test_the_corpus_exercises_stories_copies_and_merges(in_process: dict[str, An
 
 
 def test_process_pool_stores_what_one_process_stores(
-    corpus: Path, in_process: dict[str, Any], tmp_path: Path
+    pool: Stored, in_process: dict[str, Any]
 ) -> None:
-    assert _ingest(corpus, tmp_path, engine="local", workers=2) == in_process
+    assert pool.contents == in_process
 
 
 def test_dask_local_cluster_stores_what_one_process_stores(
-    corpus: Path, in_process: dict[str, Any], tmp_path: Path
+    dask_cluster: Stored, in_process: dict[str, Any]
 ) -> None:
-    pytest.importorskip("distributed")
-    found = _ingest(corpus, tmp_path, engine="dask", workers=2, scheduler="local")
-    assert found == in_process
+    assert dask_cluster.contents == in_process
+
+
+@pytest.mark.parametrize("engine", ["pool", "dask_cluster"])
+def test_a_finished_run_removes_its_spool(engine: str, request: pytest.FixtureRequest) -> None:
+    stored: Stored = request.getfixturevalue(engine)
+    assert not stored.spool_left

@@ -11,11 +11,11 @@ import click
 from newsevents.config import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
-ENGINE_FLAGS = ("engine", "workers", "scheduler", "spool")
+ENGINE_FLAGS = ("engine", "workers", "scheduler", "spool", "keep_spool")
 
 
 def engine_options(function: F) -> F:
-    """``--engine local|dask``, ``--workers N``, ``--scheduler ADDRESS|local``, ``--spool DIR``."""
+    """``--engine local|dask``, ``--workers``, ``--scheduler``, ``--spool``, ``--keep-spool``."""
     options = [
         click.option(
             "--engine",
@@ -41,6 +41,12 @@ def engine_options(function: F) -> F:
             default=None,
             metavar="DIR",
             help="Where workers write Parquet parts (default <db>.spool; shared on a cluster).",
+        ),
+        click.option(
+            "--keep-spool",
+            is_flag=True,
+            default=None,
+            help="Keep the spool's Parquet parts after the run (removed by default).",
         ),
     ]
     for option in reversed(options):
