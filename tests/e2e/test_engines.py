@@ -4,18 +4,17 @@ on a real Dask LocalCluster (2 workers, one thread each)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 
 from newsevents.api import ingest
 from newsevents.config import Settings
 from newsevents.pipeline import Pipeline
 from newsevents.storage.duckdb import open_store
-from newsevents.storage.schema import SCHEMAS
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 VOA = SHARED / "data" / "voa" / "stories.jsonl"
@@ -38,19 +37,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _contents(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every stored table except the runs log, sorted, without run ids."""
-    contents = {}
-    with duckdb.connect(str(db), read_only=True) as connection:
-        for name, schema in SCHEMAS.items():
-            if name == "runs":
-                continue
-            columns = ", ".join(f'"{c}"' for c in schema.names if c != "run_id")
-            rows = connection.execute(f"SELECT {columns} FROM {name}").fetchall()
-            contents[name] = sorted(rows, key=repr)
-    return contents
-
-
 @dataclass(frozen=True)
 class Stored:
     """What a run left: the store's contents, and whether its spool folder is still there."""
@@ -59,30 +45,37 @@ class Stored:
     spool_left: bool
 
 
-def _ingest(corpus: Path, folder: Path, nlp: Any = None, **engine: Any) -> Stored:
+def _ingest(
+    corpus: Path, folder: Path, contents: Callable[[Path], Any], nlp: Any = None, **engine: Any
+) -> Stored:
     db = folder / "store.duckdb"
     spool = folder / "spool"
     settings = Settings(db=str(db), batch_size=2, spool=str(spool), **engine)
     with open_store(db) as store:
         ingest([corpus], store=store, pipeline=Pipeline(settings, nlp=nlp))
-    return Stored(_contents(db), spool.exists())
+    return Stored(contents(db), spool.exists())
 
 
 @pytest.fixture(scope="module")
-def in_process(corpus: Path, nlp: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return _ingest(corpus, tmp_path_factory.mktemp("inline"), nlp).contents
+def in_process(
+    corpus: Path, nlp: Any, tmp_path_factory: pytest.TempPathFactory, store_contents: Any
+) -> dict[str, Any]:
+    return _ingest(corpus, tmp_path_factory.mktemp("inline"), store_contents, nlp).contents
 
 
 @pytest.fixture(scope="module")
-def pool(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Stored:
-    return _ingest(corpus, tmp_path_factory.mktemp("pool"), engine="local", workers=2)
+def pool(corpus: Path, tmp_path_factory: pytest.TempPathFactory, store_contents: Any) -> Stored:
+    folder = tmp_path_factory.mktemp("pool")
+    return _ingest(corpus, folder, store_contents, engine="local", workers=2)
 
 
 @pytest.fixture(scope="module")
-def dask_cluster(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Stored:
+def dask_cluster(
+    corpus: Path, tmp_path_factory: pytest.TempPathFactory, store_contents: Any
+) -> Stored:
     pytest.importorskip("distributed")
     folder = tmp_path_factory.mktemp("dask")
-    return _ingest(corpus, folder, engine="dask", workers=2, scheduler="local")
+    return _ingest(corpus, folder, store_contents, engine="dask", workers=2, scheduler="local")
 
 
 def test_the_corpus_exercises_stories_copies_and_merges(in_process: dict[str, Any]) -> None:
