@@ -5,8 +5,10 @@ Imported only when ``--engine dask`` is chosen: dask is an optional extra (``new
 
 from __future__ import annotations
 
+import ctypes
 import os
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -15,22 +17,39 @@ from newsevents.engines.base import Handle, Spooled, clear_spool
 from newsevents.engines.work import annotate_to_parquet
 from newsevents.errors import ConfigError
 from newsevents.model import Article
+from newsevents.storage.parquet import Manifest
 
 QUEUED_PER_WORKER = 2
-# PERFORMANCE-NOTES: Dask's default MALLOC_TRIM_THRESHOLD_=65536 in workers slows spaCy ~11%.
-NO_MALLOC_TRIM = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+# A LocalCluster serves one batch job and no dashboard, so it drops what only a dashboard or an
+# interactive session needs. PERFORMANCE-NOTES: Dask's default MALLOC_TRIM_THRESHOLD_=65536 in
+# workers slows spaCy ~11% (`benchmarks/engines.py --malloc`: +10% CPU). The event-loop tick
+# (20 ms), system monitor (0.5 s), memory monitor (0.1 s) and the workers' 10 ms statistical
+# profiler cost the driver, which hosts the scheduler and the nannies, 1.2-2.3 s of CPU per 150
+# stories against 0.5 s with these values (the pool's driver: 0.55 s), and the workers 5% of
+# their CPU (docs/benchmarks.md).
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.worker.profile.enabled": False,
+}
+# glibc's mallopt parameters (malloc.h), and the thresholds its dynamic rule grows to on 64-bit
+# (DEFAULT_MMAP_THRESHOLD_MAX 32 MiB, the trim threshold twice it), which setting
+# MALLOC_TRIM_THRESHOLD_ switches off: every block over 128 KiB is then mmap'd and unmapped.
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+MMAP_THRESHOLD = 32 << 20
+TRIM_THRESHOLD = 2 * MMAP_THRESHOLD
 
 
 def _distributed() -> Any:
     try:
-        import dask
         import distributed
     except ImportError as error:
         raise ConfigError(
             "the dask engine needs dask.distributed",
             fix='pip install "newsevents[dask]"',
         ) from error
-    dask.config.set(NO_MALLOC_TRIM)
     return distributed
 
 
@@ -79,10 +98,46 @@ def local_cluster(workers: int) -> Any:
     ``workers`` 0 sizes it from the machine (``machine_workers``).
     """
     distributed = _distributed()
+    import dask
+
     workers = workers or machine_workers()
-    return distributed.LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    # Nannies hand the configuration they were made with to their worker processes.
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+        return distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+
+
+def untrimmed_malloc() -> bool:
+    """Undo ``MALLOC_TRIM_THRESHOLD_`` in this process (a ``dask worker`` Nanny sets it).
+
+    The LocalCluster never sets it (``LOCAL_CLUSTER_CONFIG``), but workers started by
+    ``dask worker``, dask-jobqueue or dask-kubernetes do, unless their configuration says not to.
+    True when the thresholds were changed.
+    """
+    if "MALLOC_TRIM_THRESHOLD_" not in os.environ:
+        return False
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc: the variable means nothing there
+        return False
+    return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(
+        mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD)
     )
+
+
+@lru_cache(maxsize=1)
+def tune_worker() -> None:
+    """Once per worker process, whoever started it: memory allocation as in a plain process."""
+    untrimmed_malloc()
+
+
+def annotate_on_worker(
+    articles: Sequence[Article], *, settings: Settings, run_id: str, spool: str, part: str
+) -> Manifest:
+    """The Dask task: ``annotate_to_parquet`` in a worker tuned for it."""
+    tune_worker()
+    return annotate_to_parquet(articles, settings=settings, run_id=run_id, spool=spool, part=part)
 
 
 class DaskEngine:
@@ -107,7 +162,7 @@ class DaskEngine:
 
     def submit(self, articles: Sequence[Article], *, run_id: str, part: str) -> Handle:
         future = self.client.submit(
-            annotate_to_parquet,
+            annotate_on_worker,
             list(articles),
             settings=self.settings,
             run_id=run_id,

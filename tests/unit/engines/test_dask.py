@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsevents.engines import dask as dask_engine
-from newsevents.engines.dask import WORKER_MEMORY, machine_workers, physical_memory, usable_cores
+from newsevents.engines.dask import (
+    WORKER_MEMORY,
+    machine_workers,
+    physical_memory,
+    untrimmed_malloc,
+    usable_cores,
+)
 
 GIB = 1 << 30
 
@@ -62,3 +71,37 @@ def test_a_local_cluster_is_sized_from_the_machine_unless_workers_are_given(
         assert len(cluster.workers) == expected
     finally:
         cluster.close()
+
+
+@pytest.fixture(scope="module")
+def one_worker_cluster() -> Iterator[Any]:
+    distributed = pytest.importorskip("distributed")
+    cluster = dask_engine.local_cluster(1)
+    try:
+        with distributed.Client(cluster) as client:
+            yield client
+    finally:
+        cluster.close()
+
+
+def _worker_settings() -> tuple[str | None, bool]:
+    import dask
+
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get(
+        "distributed.worker.profile.enabled"
+    )
+
+
+def test_local_cluster_workers_run_untrimmed_and_unprofiled(one_worker_cluster: Any) -> None:
+    assert list(one_worker_cluster.run(_worker_settings).values()) == [(None, False)]
+
+
+@pytest.mark.parametrize(("variable", "changed"), [("65536", True), (None, False)])
+def test_a_worker_started_with_malloc_trim_gets_plain_thresholds(
+    monkeypatch: pytest.MonkeyPatch, variable: str | None, changed: bool
+) -> None:
+    if variable is None:
+        monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    else:
+        monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", variable)
+    assert untrimmed_malloc() is changed
