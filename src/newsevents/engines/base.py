@@ -34,8 +34,10 @@ class Engine(Protocol):
     callback itself (then the driver reports only the records it skipped or quarantined).
     """
 
-    in_flight: int
     counts_articles: bool
+
+    @property
+    def in_flight(self) -> int: ...
 
     def submit(self, articles: Sequence[Article], *, run_id: str, part: str) -> Handle: ...
 
@@ -126,8 +128,11 @@ class SpoolOwner:
         self.engine = engine
         self.spool = spool
         self.keep = keep
-        self.in_flight = engine.in_flight
         self.counts_articles = engine.counts_articles
+
+    @property
+    def in_flight(self) -> int:
+        return self.engine.in_flight
 
     def submit(self, articles: Sequence[Article], *, run_id: str, part: str) -> Handle:
         handle = self.engine.submit(articles, run_id=run_id, part=part)

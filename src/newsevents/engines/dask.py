@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import time
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,7 @@ from newsevents.model import Article
 from newsevents.storage.parquet import Manifest
 
 QUEUED_PER_WORKER = 2
+WORKER_COUNT_SECONDS = 2.0  # how long a count of the cluster's workers is trusted
 # A LocalCluster serves one batch job and no dashboard, so it drops what only a dashboard or an
 # interactive session needs. PERFORMANCE-NOTES: Dask's default MALLOC_TRIM_THRESHOLD_=65536 in
 # workers slows spaCy ~11% (`benchmarks/engines.py --malloc`: +10% CPU). The event-loop tick
@@ -156,9 +158,19 @@ class DaskEngine:
         if cluster is None and settings.scheduler in ("", "local"):
             cluster = self.cluster = local_cluster(settings.workers)
         self.client = distributed.Client(cluster or settings.scheduler)
-        workers = len(self.client.scheduler_info().get("workers", {})) or 1
-        self.in_flight = workers * QUEUED_PER_WORKER
+        self._workers = 1
+        self._counted_at = -WORKER_COUNT_SECONDS
         self.counts_articles = False  # chunks are reported as the driver stores them
+
+    @property
+    def in_flight(self) -> int:
+        """Two chunks per worker in the cluster now, so workers that join a run get work too."""
+        now = time.monotonic()
+        if now - self._counted_at >= WORKER_COUNT_SECONDS:
+            info = self.client.scheduler_info(n_workers=1)  # the count, not every worker's details
+            self._workers = max(1, int(info.get("n_workers") or len(info.get("workers", {}))))
+            self._counted_at = now
+        return self._workers * QUEUED_PER_WORKER
 
     def submit(self, articles: Sequence[Article], *, run_id: str, part: str) -> Handle:
         future = self.client.submit(

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from newsevents.config import Settings
 from newsevents.engines import dask as dask_engine
 from newsevents.engines.dask import (
     WORKER_MEMORY,
@@ -105,3 +106,19 @@ def test_a_worker_started_with_malloc_trim_gets_plain_thresholds(
     else:
         monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", variable)
     assert untrimmed_malloc() is changed
+
+
+def test_chunks_in_flight_follow_the_workers_that_join(
+    one_worker_cluster: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dask_engine, "WORKER_COUNT_SECONDS", 0.0)
+    settings = Settings(engine="dask", scheduler=one_worker_cluster.scheduler.address)
+    engine = dask_engine.DaskEngine(settings, spool=tmp_path / "spool")
+    try:
+        before = engine.in_flight
+        one_worker_cluster.cluster.scale(2)
+        one_worker_cluster.wait_for_workers(2, timeout=60)
+        assert (before, engine.in_flight) == (2, 4)
+    finally:
+        engine.client.close()
+        one_worker_cluster.cluster.scale(1)
