@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from newsevents.engines.dask import (
     untrimmed_malloc,
     usable_cores,
 )
+from newsevents.model import Article
 
 GIB = 1 << 30
 
@@ -122,3 +124,16 @@ def test_chunks_in_flight_follow_the_workers_that_join(
     finally:
         engine.client.close()
         one_worker_cluster.cluster.scale(1)
+
+
+def test_a_worker_hides_its_loaded_pipeline_from_the_garbage_collector(
+    one_worker_cluster: Any, tmp_path: Path
+) -> None:
+    import gc
+
+    article = Article(id="a1", text="Officials from Chile and Peru met in Lima on Monday.")
+    settings = Settings(engine="dask")
+    task = partial(dask_engine.annotate_on_worker, settings=settings, run_id="r", part="p")
+    manifest = one_worker_cluster.submit(task, [article], spool=str(tmp_path)).result()
+    frozen = one_worker_cluster.run(gc.get_freeze_count)
+    assert "articles" in manifest and all(count > 100_000 for count in frozen.values())
