@@ -6,7 +6,6 @@ Imported only when ``--engine dask`` is chosen: dask is an optional extra (``new
 from __future__ import annotations
 
 import ctypes
-import gc
 import os
 import time
 from collections.abc import Sequence
@@ -16,7 +15,7 @@ from typing import Any
 
 from newsevents.config import Settings
 from newsevents.engines.base import Handle, Spooled, clear_spool
-from newsevents.engines.work import annotate_to_parquet, worker_pipeline
+from newsevents.engines.work import annotate_to_parquet
 from newsevents.errors import ConfigError
 from newsevents.model import Article
 from newsevents.storage.parquet import Manifest
@@ -43,8 +42,6 @@ LOCAL_CLUSTER_CONFIG = {
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
 MMAP_THRESHOLD = 32 << 20
 TRIM_THRESHOLD = 2 * MMAP_THRESHOLD
-# One sentence that reaches every stage, so each lazily loaded resource is loaded.
-WARM_UP = "Officials from France and Germany met in Paris on Monday and agreed to hold talks."
 
 
 def _distributed() -> Any:
@@ -137,26 +134,11 @@ def tune_worker() -> None:
     untrimmed_malloc()
 
 
-@lru_cache(maxsize=2)
-def loaded_worker(settings: Settings) -> None:
-    """Load everything the pipeline loads lazily, then hide it from the garbage collector.
-
-    The model, dictionaries and gazetteer are millions of long-lived objects: a worker process
-    that exits with them tracked spends seconds collecting them, longer than the Nanny's 4 s
-    grace, so every LocalCluster took 4.3-4.7 s to close, and 0.7-1.9 s with them frozen
-    (docs/benchmarks.md).
-    """
-    worker_pipeline(settings).annotate_one(Article(id="warm-up", text=WARM_UP))
-    gc.collect()  # what is garbage now is freed, not frozen
-    gc.freeze()
-
-
 def annotate_on_worker(
     articles: Sequence[Article], *, settings: Settings, run_id: str, spool: str, part: str
 ) -> Manifest:
     """The Dask task: ``annotate_to_parquet`` in a worker tuned for it."""
     tune_worker()
-    loaded_worker(settings)
     return annotate_to_parquet(articles, settings=settings, run_id=run_id, spool=spool, part=part)
 
 
