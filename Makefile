@@ -58,6 +58,7 @@ classifier: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/engines.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache

@@ -40,9 +40,11 @@ class Settings:
     classifier_rank: bool = False  # keep only a sentence's events of the most probable class
     # Corpus scale (issue 7; docs/scale.md).
     engine: str = "local"  # "local" (in process, or a process pool) or "dask"
-    workers: int = 1
+    # 0: one in process for --engine local; as many as the machine holds for a Dask LocalCluster.
+    workers: int = 0
     scheduler: str = "local"  # a Dask scheduler address, or "local" for a LocalCluster
     spool: str = ""  # Parquet parts from workers; "" is "<db>.spool" beside the store
+    keep_spool: bool = False  # keep the spool's parts after a run (removed by default)
     # Estimated Jaccard (or containment) at which an article is a copy of an earlier one;
     # measured on planted syndicated copies (benchmarks/scale.py): P and R >= 0.95 from 0.4-0.6.
     near_duplicate_threshold: float = 0.5

@@ -4,17 +4,17 @@ on a real Dask LocalCluster (2 workers, one thread each)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 
 from newsevents.api import ingest
 from newsevents.config import Settings
 from newsevents.pipeline import Pipeline
 from newsevents.storage.duckdb import open_store
-from newsevents.storage.schema import SCHEMAS
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 VOA = SHARED / "data" / "voa" / "stories.jsonl"
@@ -37,30 +37,45 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _contents(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every stored table except the runs log, sorted, without run ids."""
-    contents = {}
-    with duckdb.connect(str(db), read_only=True) as connection:
-        for name, schema in SCHEMAS.items():
-            if name == "runs":
-                continue
-            columns = ", ".join(f'"{c}"' for c in schema.names if c != "run_id")
-            rows = connection.execute(f"SELECT {columns} FROM {name}").fetchall()
-            contents[name] = sorted(rows, key=repr)
-    return contents
+@dataclass(frozen=True)
+class Stored:
+    """What a run left: the store's contents, and whether its spool folder is still there."""
+
+    contents: dict[str, list[tuple[Any, ...]]]
+    spool_left: bool
 
 
-def _ingest(corpus: Path, folder: Path, nlp: Any = None, **engine: Any) -> dict[str, Any]:
+def _ingest(
+    corpus: Path, folder: Path, contents: Callable[[Path], Any], nlp: Any = None, **engine: Any
+) -> Stored:
     db = folder / "store.duckdb"
-    settings = Settings(db=str(db), batch_size=2, spool=str(folder / "spool"), **engine)
+    spool = folder / "spool"
+    settings = Settings(db=str(db), batch_size=2, spool=str(spool), **engine)
     with open_store(db) as store:
         ingest([corpus], store=store, pipeline=Pipeline(settings, nlp=nlp))
-    return _contents(db)
+    return Stored(contents(db), spool.exists())
 
 
 @pytest.fixture(scope="module")
-def in_process(corpus: Path, nlp: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return _ingest(corpus, tmp_path_factory.mktemp("inline"), nlp)
+def in_process(
+    corpus: Path, nlp: Any, tmp_path_factory: pytest.TempPathFactory, store_contents: Any
+) -> dict[str, Any]:
+    return _ingest(corpus, tmp_path_factory.mktemp("inline"), store_contents, nlp).contents
+
+
+@pytest.fixture(scope="module")
+def pool(corpus: Path, tmp_path_factory: pytest.TempPathFactory, store_contents: Any) -> Stored:
+    folder = tmp_path_factory.mktemp("pool")
+    return _ingest(corpus, folder, store_contents, engine="local", workers=2)
+
+
+@pytest.fixture(scope="module")
+def dask_cluster(
+    corpus: Path, tmp_path_factory: pytest.TempPathFactory, store_contents: Any
+) -> Stored:
+    pytest.importorskip("distributed")
+    folder = tmp_path_factory.mktemp("dask")
+    return _ingest(corpus, folder, store_contents, engine="dask", workers=2, scheduler="local")
 
 
 def test_the_corpus_exercises_stories_copies_and_merges(in_process: dict[str, Any]) -> None:
@@ -71,14 +86,18 @@ def test_the_corpus_exercises_stories_copies_and_merges(in_process: dict[str, An
 
 
 def test_process_pool_stores_what_one_process_stores(
-    corpus: Path, in_process: dict[str, Any], tmp_path: Path
+    pool: Stored, in_process: dict[str, Any]
 ) -> None:
-    assert _ingest(corpus, tmp_path, engine="local", workers=2) == in_process
+    assert pool.contents == in_process
 
 
 def test_dask_local_cluster_stores_what_one_process_stores(
-    corpus: Path, in_process: dict[str, Any], tmp_path: Path
+    dask_cluster: Stored, in_process: dict[str, Any]
 ) -> None:
-    pytest.importorskip("distributed")
-    found = _ingest(corpus, tmp_path, engine="dask", workers=2, scheduler="local")
-    assert found == in_process
+    assert dask_cluster.contents == in_process
+
+
+@pytest.mark.parametrize("engine", ["pool", "dask_cluster"])
+def test_a_finished_run_removes_its_spool(engine: str, request: pytest.FixtureRequest) -> None:
+    stored: Stored = request.getfixturevalue(engine)
+    assert not stored.spool_left

@@ -11,11 +11,11 @@ import click
 from newsevents.config import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
-ENGINE_FLAGS = ("engine", "workers", "scheduler", "spool")
+ENGINE_FLAGS = ("engine", "workers", "scheduler", "spool", "keep_spool")
 
 
 def engine_options(function: F) -> F:
-    """``--engine local|dask``, ``--workers N``, ``--scheduler ADDRESS|local``, ``--spool DIR``."""
+    """``--engine local|dask``, ``--workers``, ``--scheduler``, ``--spool``, ``--keep-spool``."""
     options = [
         click.option(
             "--engine",
@@ -23,7 +23,13 @@ def engine_options(function: F) -> F:
             default=None,
             help="local: this machine (a process pool with --workers > 1); dask: a Dask cluster.",
         ),
-        click.option("--workers", type=click.IntRange(min=1), default=None, help="Workers (1)."),
+        click.option(
+            "--workers",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Workers (default: 1 with local; one per core, as memory allows, with a "
+            "Dask LocalCluster).",
+        ),
         click.option(
             "--scheduler",
             default=None,
@@ -35,6 +41,12 @@ def engine_options(function: F) -> F:
             default=None,
             metavar="DIR",
             help="Where workers write Parquet parts (default <db>.spool; shared on a cluster).",
+        ),
+        click.option(
+            "--keep-spool",
+            is_flag=True,
+            default=None,
+            help="Keep the spool's Parquet parts after the run (removed by default).",
         ),
     ]
     for option in reversed(options):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from pathlib import Path
@@ -15,7 +14,7 @@ from newsevents.engines.work import annotate_chunk, failure_row, to_tables
 from newsevents.errors import AnnotationError, ConfigError
 from newsevents.model import Article, Problem
 from newsevents.pipeline import Pipeline
-from newsevents.storage.parquet import Manifest, read_parts, remove_parts
+from newsevents.storage.parquet import Manifest, read_parts, remove_parts, remove_spool
 
 ENGINES = ("local", "dask")
 
@@ -35,8 +34,10 @@ class Engine(Protocol):
     callback itself (then the driver reports only the records it skipped or quarantined).
     """
 
-    in_flight: int
     counts_articles: bool
+
+    @property
+    def in_flight(self) -> int: ...
 
     def submit(self, articles: Sequence[Article], *, run_id: str, part: str) -> Handle: ...
 
@@ -157,16 +158,53 @@ def spool_directory(settings: Settings) -> Path:
     return Path(settings.spool or f"{settings.db}.spool")
 
 
-def remove_spool(spool: Path) -> None:
-    """Parts left by a killed run were never committed (or already were): both are safe to drop."""
-    if spool.is_dir():
-        shutil.rmtree(spool)
-
-
 def clear_spool(spool: Path) -> None:
-    """An empty spool for this run's parts."""
+    """An empty spool for this run's parts: parts left by a killed run were never committed (or
+    already were), so both are safe to drop."""
     remove_spool(spool)
     spool.mkdir(parents=True, exist_ok=True)
+
+
+class Kept:
+    """A handle whose Parquet parts stay in the spool once stored (``--keep-spool``)."""
+
+    def __init__(self, handle: Handle) -> None:
+        self.handle = handle
+
+    def result(self) -> dict[str, pa.Table]:
+        return self.handle.result()
+
+    def release(self) -> None:
+        return None
+
+
+class SpoolOwner:
+    """An engine whose spool belongs to one run: removed when the run ends, unless kept.
+
+    With ``keep`` the parts stay too: a Parquet dataset of everything the run annotated, until
+    the next run on the same spool clears it.
+    """
+
+    def __init__(self, engine: Engine, *, spool: Path, keep: bool) -> None:
+        self.engine = engine
+        self.spool = spool
+        self.keep = keep
+        self.counts_articles = engine.counts_articles
+
+    @property
+    def in_flight(self) -> int:
+        return self.engine.in_flight
+
+    def submit(self, articles: Sequence[Article], *, run_id: str, part: str) -> Handle:
+        handle = self.engine.submit(articles, run_id=run_id, part=part)
+        return Kept(handle) if self.keep else handle
+
+    def close(self) -> None:
+        try:
+            self.engine.close()
+        finally:
+            if not self.keep:
+                remove_spool(self.spool)
 
 
 def make_engine(
@@ -181,14 +219,18 @@ def make_engine(
         raise ConfigError(
             f"unknown engine {settings.engine!r}", fix=f"use one of {', '.join(ENGINES)}"
         )
+    spool = spool_directory(settings)
+    engine: Engine
     if settings.engine == "dask":
         from newsevents.engines.dask import DaskEngine
 
-        return DaskEngine(settings, spool=spool_directory(settings))
-    if settings.workers <= 1:
+        engine = DaskEngine(settings, spool=spool)
+    elif settings.workers <= 1:
         # No spool of its own, but the parts a killed --workers run left are dropped here too.
-        remove_spool(spool_directory(settings))
+        remove_spool(spool)
         return InProcessEngine(pipeline, progress=progress)
-    from newsevents.engines.local import ProcessEngine
+    else:
+        from newsevents.engines.local import ProcessEngine
 
-    return ProcessEngine(settings, spool=spool_directory(settings))
+        engine = ProcessEngine(settings, spool=spool)
+    return SpoolOwner(engine, spool=spool, keep=settings.keep_spool)

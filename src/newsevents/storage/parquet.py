@@ -6,6 +6,7 @@ the DuckDB table's, ``storage/schema.py``), so the files are also a usable datas
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -42,3 +43,26 @@ def read_parts(manifest: Mapping[str, str]) -> dict[str, pa.Table]:
 def remove_parts(manifest: Mapping[str, str]) -> None:
     for path in manifest.values():
         Path(path).unlink(missing_ok=True)
+
+
+def remove_spool(spool: str | Path) -> None:
+    """Remove every part (written or half-written) and the folders they leave empty.
+
+    Only files of the spool's own layout go, so a ``--spool`` pointed at a folder that holds
+    anything else loses nothing of it (the folder then stays).
+    """
+    root = Path(spool)
+    for name in SCHEMAS:
+        directory = root / name
+        if not directory.is_dir():
+            continue
+        for pattern in ("part-*.parquet", "part-*.partial"):
+            for path in directory.glob(pattern):
+                path.unlink(missing_ok=True)
+        _remove_if_empty(directory)
+    _remove_if_empty(root)
+
+
+def _remove_if_empty(directory: Path) -> None:
+    with contextlib.suppress(OSError):  # absent, or holds something that is not ours
+        directory.rmdir()

@@ -11,13 +11,14 @@ import pyarrow as pa
 import pytest
 
 from newsevents.config import Settings
-from newsevents.engines.base import InProcessEngine, make_engine
+from newsevents.engines.base import InProcessEngine, Spooled, SpoolOwner, make_engine
 from newsevents.errors import ConfigError
 from newsevents.ingestion import Ingestion
 from newsevents.model import Article
 from newsevents.pipeline import Pipeline
 from newsevents.stages.ingest import RawRecord
 from newsevents.storage.duckdb import open_store
+from newsevents.storage.parquet import write_parts
 
 STORY = (
     "Ministers from Japan and South Korea met in Tokyo on Monday and agreed to resume regular "
@@ -124,3 +125,37 @@ def test_the_in_process_engine_reports_each_article_as_it_is_annotated(nlp: Any)
     articles = [Article(id=f"a{n}", text="Talks opened in Geneva.") for n in range(3)]
     engine.submit(articles, run_id="r", part="p").result()
     assert heard == [1, 1, 1] and engine.counts_articles
+
+
+class SpoolingEngine:
+    """The in-process engine writing each chunk to the spool as a worker does."""
+
+    in_flight = 1
+    counts_articles = False
+
+    def __init__(self, pipeline: Pipeline, spool: Path) -> None:
+        self.engine, self.spool = InProcessEngine(pipeline), spool
+        self.closed = False
+
+    def submit(self, articles: Sequence[Article], *, run_id: str, part: str) -> Spooled:
+        tables = self.engine.submit(articles, run_id=run_id, part=part).result()
+        return Spooled(lambda: write_parts(tables, self.spool, part=part))
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.mark.parametrize(("keep", "parts"), [(False, None), (True, 2)])
+def test_a_finished_run_removes_its_spool_unless_kept(
+    nlp: Any, tmp_path: Path, keep: bool, parts: int | None
+) -> None:
+    spool = tmp_path / "store.duckdb.spool"
+    pipeline = Pipeline(Settings(), nlp=nlp)
+    engine = SpoolingEngine(pipeline, spool)
+    owner = SpoolOwner(engine, spool=spool, keep=keep)
+    records = _records({"id": "a", "text": STORY}, {"id": "b", "text": OTHER})
+    with open_store(tmp_path / "store.duckdb") as store:
+        Ingestion(store, pipeline, engine=owner).run(records, chunk_size=1)
+        owner.close()
+    found = len(list(spool.glob("articles/part-*.parquet"))) if spool.exists() else None
+    assert engine.closed and found == parts

@@ -9,7 +9,7 @@ import pytest
 
 from newsevents.model import Annotation, Article, Sentence
 from newsevents.storage.duckdb import open_store
-from newsevents.storage.parquet import read_parts, remove_parts, write_parts
+from newsevents.storage.parquet import read_parts, remove_parts, remove_spool, write_parts
 from newsevents.storage.rows import annotation_rows
 from newsevents.storage.schema import SCHEMAS
 
@@ -49,3 +49,21 @@ def test_the_store_loads_parts_and_they_can_be_removed(tmp_path: Path) -> None:
 def test_new_tables_exist_in_a_new_store(tmp_path: Path, name: str) -> None:
     with open_store(tmp_path / "s.duckdb") as store:
         assert store.count(name) == 0
+
+
+def test_removing_a_spool_removes_its_parts_and_folders(tmp_path: Path) -> None:
+    spool = tmp_path / "spool"
+    write_parts(_tables(), spool, part="p")
+    (spool / "articles" / "part-q.partial").write_bytes(b"half")  # a killed worker's leftover
+    remove_spool(spool)
+    assert not spool.exists()
+
+
+def test_removing_a_spool_spares_what_is_not_a_part(tmp_path: Path) -> None:
+    write_parts(_tables(), tmp_path, part="p")
+    foreign = [tmp_path / "notes.txt", tmp_path / "articles" / "mine.parquet"]
+    for path in foreign:
+        path.write_text("keep me", encoding="utf-8")
+    remove_spool(tmp_path)
+    assert all(path.exists() for path in foreign)
+    assert not (tmp_path / "sentences").exists()
