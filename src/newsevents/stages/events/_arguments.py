@@ -19,9 +19,17 @@ _MAX_CLIMB = 3
 _INSIDE_DEPTH = 2
 _PLURAL_POSSESSIVES = frozenset({"their"})
 _CONJOINED_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
-# Participles that make their modifier an owner ("a British-flagged tanker"); "Russian-made
-# jets" names a maker, not an owner, so "made" is left out.
-_OWNER_PARTICIPLES = frozenset({"flagged", "registered", "owned", "operated", "crewed"})
+# Participles that make their modifier an owner ("a British-flagged tanker", "the rebel-held
+# enclave", "the Saudi-led coalition"); "Russian-made jets" names a maker, not an owner, so
+# "made" is left out.
+_OWNER_PARTICIPLES = frozenset(
+    {"flagged", "registered", "owned", "operated", "crewed", "held", "controlled", "led"}
+)
+# Where a noun that names an act says whose act it is: "a request by Erdogan", "the appeal
+# lodged by the church" (the agent of a participle that modifies it). Study part of the
+# ConfliBERT sentences (#11): the object of "rejected", "welcomed" is often such an act.
+_BY_DEPS = frozenset({"prep", "agent"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
 def actors_at(index: ArticleIndex, token: Token | None) -> list[Mention]:
@@ -87,6 +95,20 @@ def _inside(index: ArticleIndex, i: int, depth: int) -> list[Mention]:
             if pobj is not None:
                 mention = index.mention(pobj.i)
                 found = [mention] if mention is not None else _inside(index, pobj.i, depth - 1)
+                if found:
+                    return found
+    return _act_agent(index, i)
+
+
+def _act_agent(index: ArticleIndex, i: int) -> list[Mention]:
+    """Whose act a noun names: its by-phrase, or the by-phrase of a participle modifying it."""
+    if index.parse.tokens[i].pos not in _NOUN_POS:
+        return []
+    heads = [i] + [c.i for c in index.tokens_of(i) if c.dep == "acl" and c.tag == "VBN"]
+    for head in heads:
+        for child in index.tokens_of(head):
+            if child.dep in _BY_DEPS and child.lower == "by":
+                found = actors_at(index, index.child(child.i, frozenset({"pobj"})))
                 if found:
                     return found
     return []

@@ -31,8 +31,10 @@ _XCOMP = frozenset({"xcomp"})
 _DATIVE = frozenset({"dative"})
 _CCOMP = frozenset({"ccomp"})
 # Prepositions that introduce the other party of an event object; "of" names possessors and parts.
+# "for" names whom support, condolences or concern are for ("expressed concern for Buhari's
+# health"; study part of the ConfliBERT sentences, #11).
 _TARGET_PREPS = frozenset(
-    {"with", "to", "from", "against", "on", "toward", "towards", "about", "over"}
+    {"with", "to", "from", "against", "on", "toward", "towards", "about", "over", "for"}
 )
 # "A ceasefire in Sudan", "its base in Qatar": the place is the party, except where it is the
 # venue of a joint event (VENUE_ROOTS, SYMMETRIC_CODES).
@@ -249,7 +251,11 @@ def _targets(
                     return found
     if venue and obj is not None and obj.dep == "pobj":
         return ()  # "met on the sidelines of the G20 summit": the phrase is the occasion
-    if pattern.targets and obj is not None:
+    # A pattern that names its object and no target slot ("reject|refuse request") still has
+    # one: whose request it was (study part of the ConfliBERT sentences, #11). Not a hosted
+    # summit: "a summit of European leaders" names the occasion, not a guest.
+    owned = bool(pattern.obj) and not venue
+    if obj is not None and (pattern.targets or owned):
         if pattern.obj:
             # The object is a thing: its owner is the target ("seized a British tanker",
             # "froze the assets of Russian banks", "summoned the Russian ambassador").
