@@ -41,6 +41,13 @@ CASES: list[tuple[str, str, str]] = [
     # A for-phrase of the object names whom the act is for.
     ("for-phrase", "Ghana expressed concern for the Nigerian president's health.", "GHA 012 NGA"),
     ("for-phrase", "Spain expressed condolences for the Moroccan people.", "ESP 018 MAR"),
+    # A time after "on" is no particle of "urge on" and no party's phrase.
+    ("dated preposition", "Peru urged Chile on Monday to reopen the pass.", "PER 020 CHL"),
+    # An uncoded content clause: its patient or counterpart is the target, never the source's
+    # own country.
+    ("content clause", "Mali threatened to halt all shipments with Niger.", "MLI 134 NER"),
+    ("content clause", "Vietnam refused to join the Chinese naval drills.", "VNM 120 CHN"),
+    ("content clause", "Syria refused to open the border to Syrian refugees.", "SYR 120 -"),
     # An owning participle: "rebel-held", "Saudi-led".
     ("owning participle", "Russian jets bombed a Turkish-held outpost.", "RUS 195 TUR"),
 ]

@@ -41,6 +41,8 @@ _TARGET_PREPS = frozenset(
 _PLACE_PREPS = _TARGET_PREPS | {"in"}
 _NESTED_DEPTH = 2
 _OF = frozenset({"of"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_VERBS = frozenset({"VERB", "AUX"})
 _NPADVMOD = frozenset({"npadvmod"})
 # Dependencies a pattern may require as "+~dep": the predicate of "called X a mistake".
 _DEP_REQUIREMENTS = frozenset({"oprd"})
@@ -158,7 +160,7 @@ def _prep_child(index: ArticleIndex, head: Token, group: frozenset[str]) -> Toke
     out of Afghanistan" as "of" under "out".
     """
     for child in index.tokens_of(head.i):
-        if child.dep in PREP_DEPS and child.lower in group:
+        if child.dep in PREP_DEPS and child.lower in group and not _dated(index, child):
             return child
         if child.dep in _DEP_REQUIREMENTS and f"~{child.dep}" in group:
             return child
@@ -168,6 +170,13 @@ def _prep_child(index: ArticleIndex, head: Token, group: frozenset[str]) -> Toke
                 if inner.dep == "prep" and inner.lower in group:
                     return inner
     return None
+
+
+def _dated(index: ArticleIndex, prep: Token) -> bool:
+    """A preposition whose object is a time ("urged Ethiopia on Tuesday to ..."): never the
+    particle of "urge on" nor a party's phrase (study part of the ConfliBERT sentences, #11)."""
+    pobj = index.child(prep.i, _POBJ)
+    return pobj is not None and pobj.ent_type in _TIME_ENTITIES
 
 
 def _direct_object(index: ArticleIndex, verb: Token) -> Token | None:
@@ -255,6 +264,10 @@ def _targets(
     # one: whose request it was (study part of the ConfliBERT sentences, #11). Not a hosted
     # summit: "a summit of European leaders" names the occasion, not a guest.
     owned = bool(pattern.obj) and not venue
+    if obj is not None and obj.dep in _XCOMP and obj.pos in _VERBS and not venue:
+        # An uncoded content clause: its patient or counterpart is addressed ("threatened to
+        # close all borders with Iraqi Kurdistan", "refused to lift the ban on Indian channels").
+        return _clause_patient(index, obj, sources, preps)
     if obj is not None and (pattern.targets or owned):
         if pattern.obj:
             # The object is a thing: its owner is the target ("seized a British tanker",
@@ -267,6 +280,23 @@ def _targets(
         # "expressed optimism about the rapprochement with North Korea": the target sits in
         # a prepositional phrase of the object, or one level further down.
         return _first_nested(index, obj, taken, preps)
+    return ()
+
+
+def _clause_patient(
+    index: ArticleIndex, verb: Token, sources: tuple[Mention, ...], preps: frozenset[str]
+) -> tuple[Mention, ...]:
+    """The patient of a content clause, or its counterpart phrase; never the source's own
+    country ("refused to open the crossing to refugees", "denied sending troops")."""
+    countries = {mention.actor[:3] for mention in sources}
+    patient = index.child(verb.i, OBJECT_DEPS)
+    places = [patient] if patient is not None else []
+    places += _nested_pobjs(index, patient, _NESTED_DEPTH, preps) if patient is not None else []
+    places += _nested_pobjs(index, verb, _NESTED_DEPTH, preps)
+    for token in places:
+        foreign = [m for m in actors_at(index, token) if m.actor[:3] not in countries]
+        if foreign:
+            return tuple(foreign)
     return ()
 
 
