@@ -48,6 +48,11 @@ CASES: list[tuple[str, str, str]] = [
     ("content clause", "Mali threatened to halt all shipments with Niger.", "MLI 134 NER"),
     ("content clause", "Vietnam refused to join the Chinese naval drills.", "VNM 120 CHN"),
     ("content clause", "Syria refused to open the border to Syrian refugees.", "SYR 120 -"),
+    # A participle modifying the object carries the object's counterpart phrase.
+    ("participle phrase", "The United Nations lifted sanctions imposed on Eritrea.", "IGO 085 ERI"),
+    ("participle phrase", "Japan lifted a travel ban imposed on Chadian citizens.", "JPN 081 TCD"),
+    # A subject shared through "is willing/ready to".
+    ("shared subject", "Canada is willing to provide military aid to Jordan.", "CAN 072 JOR"),
     # An owning participle: "rebel-held", "Saudi-led".
     ("owning participle", "Russian jets bombed a Turkish-held outpost.", "RUS 195 TUR"),
 ]

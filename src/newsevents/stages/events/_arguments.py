@@ -13,7 +13,7 @@ from newsevents.stages.events._grammar import (
 from newsevents.stages.events._index import ArticleIndex, Mention
 
 # Clause links through which a verb without its own subject shares its governor's subject.
-_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
 # Raising a subject more than a few clauses up finds the wrong actor more often than the right one.
 _MAX_CLIMB = 3
 _INSIDE_DEPTH = 2

@@ -327,7 +327,10 @@ def _nested_pobjs(
 ) -> list[Token]:
     found: list[Token] = []
     for prep in index.tokens_of(head.i):
-        if prep.dep == "prep" and prep.lower in preps:
+        if prep.dep == "acl" and prep.tag == "VBN":
+            # "lifted sanctions imposed on Eritrea": the participle's phrase is the object's.
+            found.extend(_nested_pobjs(index, prep, depth, preps))
+        elif prep.dep == "prep" and prep.lower in preps:
             pobj = index.child(prep.i, _POBJ)
             if pobj is not None:
                 found.append(pobj)
