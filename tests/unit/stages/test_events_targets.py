@@ -53,6 +53,11 @@ CASES: list[tuple[str, str, str]] = [
     ("participle phrase", "Japan lifted a travel ban imposed on Chadian citizens.", "JPN 081 TCD"),
     # A subject shared through "is willing/ready to".
     ("shared subject", "Canada is willing to provide military aid to Jordan.", "CAN 072 JOR"),
+    (
+        "shared subject",
+        "Amnesty International issued a statement urging Egypt to free the reporters.",
+        "NGO 0253 EGY",
+    ),
     # An owning participle: "rebel-held", "Saudi-led".
     ("owning participle", "Russian jets bombed a Turkish-held outpost.", "RUS 195 TUR"),
 ]

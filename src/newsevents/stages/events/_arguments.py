@@ -146,9 +146,14 @@ def subject_of(index: ArticleIndex, verb: Token) -> Token | None:
             if subject.lower in RELATIVE_PRONOUNS and current.dep == "relcl":
                 return tokens[current.head]
             return subject
-        if current.dep == "acl" and current.tag == "VBG":
-            return tokens[current.head]
         noun = tokens[current.head]
+        if current.dep == "acl" and current.tag == "VBG":
+            if noun.dep == "dobj" and not actors_at(index, noun):
+                # "issued a statement urging North Korea to ...": the statement's issuer urges
+                # (study part of the ConfliBERT sentences, #11).
+                current = tokens[noun.head]
+                continue
+            return noun
         if current.dep == "acl" and current.tag == "VB" and noun.dep == "dobj":
             current = tokens[noun.head]  # "Japan has no plans to send troops": Japan sends
             continue
