@@ -41,6 +41,9 @@ CASES: list[tuple[str, str, str]] = [
     # A for-phrase of the object names whom the act is for.
     ("for-phrase", "Ghana expressed concern for the Nigerian president's health.", "GHA 012 NGA"),
     ("for-phrase", "Spain expressed condolences for the Moroccan people.", "ESP 018 MAR"),
+    # A state and its insurgents are two sides; a state and its own troops are one.
+    ("two sides", "The Taliban rejected an Afghan government offer of talks.", "AFG 125 AFG"),
+    ("one side", "India refused to send Indian troops to the border.", "IND 1224 -"),
     # A time after "on" is no particle of "urge on" and no party's phrase.
     ("dated preposition", "Peru urged Chile on Monday to reopen the pass.", "PER 020 CHL"),
     # An uncoded content clause: its patient or counterpart is the target, never the source's

@@ -43,6 +43,9 @@ _NESTED_DEPTH = 2
 _OF = frozenset({"of"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _VERBS = frozenset({"VERB", "AUX"})
+# A country's own side: its bare code, the sectors that act for it and its people (CAMEO role
+# codes); "refused to open the border to refugees" names no other party.
+_OWN_SECTORS = frozenset({"", "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF"})
 _NPADVMOD = frozenset({"npadvmod"})
 # Dependencies a pattern may require as "+~dep": the predicate of "called X a mistake".
 _DEP_REQUIREMENTS = frozenset({"oprd"})
@@ -272,8 +275,7 @@ def _targets(
         if pattern.obj:
             # The object is a thing: its owner is the target ("seized a British tanker",
             # "froze the assets of Russian banks", "summoned the Russian ambassador").
-            countries = {mention.actor[:3] for mention in sources}
-            owners = [m for m in actors_at(index, obj) if m.actor[:3] not in countries]
+            owners = [m for m in actors_at(index, obj) if not _own_side(sources, m)]
             found = _untaken(owners, taken)
             if found:
                 return found  # a source's own troops or assets are no target
@@ -288,16 +290,28 @@ def _clause_patient(
 ) -> tuple[Mention, ...]:
     """The patient of a content clause, or its counterpart phrase; never the source's own
     country ("refused to open the crossing to refugees", "denied sending troops")."""
-    countries = {mention.actor[:3] for mention in sources}
     patient = index.child(verb.i, OBJECT_DEPS)
     places = [patient] if patient is not None else []
     places += _nested_pobjs(index, patient, _NESTED_DEPTH, preps) if patient is not None else []
     places += _nested_pobjs(index, verb, _NESTED_DEPTH, preps)
     for token in places:
-        foreign = [m for m in actors_at(index, token) if m.actor[:3] not in countries]
+        foreign = [m for m in actors_at(index, token) if not _own_side(sources, m)]
         if foreign:
             return tuple(foreign)
     return ()
+
+
+def _own_side(sources: tuple[Mention, ...], mention: Mention) -> bool:
+    """Whether ``mention`` is a source's own country, state or people ("India sent its
+    troops"); a state and its insurgents or opposition are two sides ("the Taliban rejected an
+    Afghan government offer"; study part of the ConfliBERT sentences, #11)."""
+    for source in sources:
+        if source.actor[:3] != mention.actor[:3]:
+            continue
+        sectors = {source.actor[3:6], mention.actor[3:6]}
+        if len(sectors) == 1 or sectors <= _OWN_SECTORS:
+            return True
+    return False
 
 
 def _untaken(mentions: list[Mention], taken: _Taken) -> tuple[Mention, ...]:
