@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsevents.dictionaries.cameo import cameo_code
-from newsevents.errors import NewsEventsError
+from newsevents.errors import ExportError, NewsEventsError
 from newsevents.storage.duckdb import ASSERTED, DuckDBStore, EventFilter
 from newsevents.storage.schema import SCHEMAS
 
@@ -58,10 +58,6 @@ ACTOR_TYPES = frozenset(
 )  # fmt: skip
 # Known groups follow IGO/NGO/MNC types (IGOUNO: the United Nations).
 GROUP_TYPES = frozenset({"IGO", "NGO", "MNC", "NGM", "IMG"})
-
-
-class ExportError(NewsEventsError):
-    code = "NE500"
 
 
 def merged_batches(

@@ -8,19 +8,23 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
+from newsevents.classifier import SentenceModel, load_model
 from newsevents.config import Settings
 from newsevents.dictionaries.actors import ActorDictionaries, load_actor_dictionaries
 from newsevents.dictionaries.lexicon import Lexicon, load_lexicon
-from newsevents.errors import NewsEventsError
+from newsevents.errors import ClassifierError, PipelineError
 from newsevents.model import Annotation, Article, Event, Parse, Problem, Quote
 from newsevents.nlp import load_nlp
 from newsevents.stages.actors import extract_actors
+from newsevents.stages.classify import classify_sentences
 from newsevents.stages.clean import clean_text
 from newsevents.stages.dates import extract_timexes, infer_publication_date
 from newsevents.stages.dating import date_events
 from newsevents.stages.events import extract_events
+from newsevents.stages.judge import judge_events
 from newsevents.stages.parse import parse_texts
 from newsevents.stages.places import locate_events
 from newsevents.stages.quotes import extract_quotes_with_problems
@@ -37,10 +41,6 @@ class Stage:
     requires: tuple[str, ...]
     provides: str
     run: Callable[[Workspace], Any]
-
-
-class PipelineError(NewsEventsError):
-    code = "NE301"
 
 
 def check_order(stages: Iterable[Stage], *, available: Iterable[str]) -> None:
@@ -85,7 +85,50 @@ class Pipeline:
             verb_files=self.settings.verb_files, builtin=self.settings.builtin_dictionaries
         )
 
+    @cached_property
+    def classifier(self) -> SentenceModel:
+        return load_model(self.settings.classifier or None)
+
     def _build_stages(self) -> tuple[Stage, ...]:
+        stages = self._rule_stages()
+        if not self.settings.use_classifier:
+            return stages
+        at = next(i for i, stage in enumerate(stages) if stage.name == "events") + 1
+        return (*stages[:at], *self._classifier_stages(), *stages[at:])
+
+    def _classifier_stages(self) -> tuple[Stage, ...]:
+        settings = self.settings
+        if settings.classifier and not Path(settings.classifier).is_file():
+            raise ClassifierError(
+                f"the classifier model {settings.classifier!r} does not exist",
+                fix="give a file written by `newsevents train`, or use --no-classifier",
+            )
+        recode_at = settings.classifier_recode if settings.classifier_recode > 0 else None
+        veto_below = settings.classifier_veto if settings.classifier_veto > 0 else None
+        return (
+            Stage(
+                "classify",
+                ("parse", "article"),
+                "classes",
+                lambda w: classify_sentences(
+                    w["parse"], article=w["article"], model=self.classifier
+                ),
+            ),
+            Stage(
+                "judge",
+                ("events", "classes"),
+                "events",
+                lambda w: judge_events(
+                    w["events"],
+                    classes=w["classes"],
+                    recode_at=recode_at,
+                    veto_below=veto_below,
+                    rank=settings.classifier_rank,
+                ),
+            ),
+        )
+
+    def _rule_stages(self) -> tuple[Stage, ...]:
         one_a_story = self.settings.one_a_story
         return (
             Stage(
@@ -184,6 +227,7 @@ class Pipeline:
             references=workspace.get("references", ()),
             problems=tuple(workspace["problems"]),
             sentences=parse.sentences,
+            classes=workspace.get("classes", ()),
         )
 
 

@@ -231,6 +231,53 @@ def test_explain_rejects_bad_text_with_a_coded_error(args: list[str], code: str)
     assert result.output.startswith(f"error: [{code}]")
 
 
+TRAINING = [
+    {"text": "Russian troops shelled the town of Avdiivka.", "label": 4},
+    {"text": "Rebels attacked an army post near the border.", "label": "190"},
+    {"text": "Police fired tear gas at protesters in the capital.", "label": 4},
+    {"text": "The two ministers met in Paris for talks on trade.", "label": 1},
+    {"text": "The presidents held talks in Geneva on Monday.", "label": "040"},
+    {"text": "Japan's foreign minister visited Seoul for consultations.", "label": 1},
+]
+
+
+@pytest.mark.slow
+def test_train_skips_a_bad_line_with_a_coded_error_and_writes_a_model(tmp_path: Path) -> None:
+    path = tmp_path / "train.jsonl"
+    lines = [json.dumps(record) for record in TRAINING]
+    lines.insert(2, '{"text": "A sentence.", "label": "maybe"}')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    model = tmp_path / "mine.json.gz"
+    result = CliRunner().invoke(cli, ["train", str(path), "-o", str(model)])
+    assert result.exit_code == 0, result.output
+    assert "[NE601] unknown label 'maybe' at line 3" in result.stderr
+    assert "on 6 sentence(s) (1 skipped)" in result.stdout and model.is_file()
+    text = "Syrian troops shelled the town of Idlib on Monday."
+    explain = _run("explain", "--classifier", str(model), "--text", text)
+    assert "(classifier mine)" in explain.output
+    assert "classifier 0." in explain.output  # the event's score beside its rule
+
+
+@pytest.mark.slow
+def test_explain_shows_the_classifier_score_beside_the_rule() -> None:
+    explain = _run("explain", "--text", "Russian troops shelled the Ukrainian town of Avdiivka.")
+    rule_line = next(line for line in explain.output.splitlines() if "rule verb:" in line)
+    assert "; classifier 0." in rule_line and "for PentaClass 4" in rule_line
+
+
+@pytest.mark.slow
+def test_no_classifier_shows_the_rules_alone() -> None:
+    text = "Russian troops shelled the Ukrainian town of Avdiivka."
+    explain = _run("explain", "--no-classifier", "--text", text)
+    assert "rule verb:" in explain.output and "classifier" not in explain.output
+
+
+def test_a_missing_classifier_file_is_a_coded_error(tmp_path: Path) -> None:
+    missing = str(tmp_path / "none.json.gz")
+    result = CliRunner().invoke(cli, ["explain", "--classifier", missing, "--text", "Hello."])
+    assert result.exit_code == 1 and "[NE600]" in result.output
+
+
 def test_warnings_an_ingest_counted_can_be_listed(tmp_path: Path) -> None:
     path = tmp_path / "debris.jsonl"
     path.write_text(

@@ -1,4 +1,4 @@
-"""The ``newsevents`` command: annotate, ingest, events, summary, explain, actors."""
+"""The ``newsevents`` command: annotate, ingest, events, summary, explain, actors, train."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from newsevents.cli.options import db_option, modes_option, pipeline_options, se
 from newsevents.cli.progress import progress_bar
 from newsevents.cli.render import EVENT_COLUMNS, write_rows, write_summary
 from newsevents.cli.serve import serve_command
+from newsevents.cli.train import train_command
 from newsevents.errors import NewsEventsError
 from newsevents.model import Article
 from newsevents.pipeline import Pipeline
@@ -204,6 +205,7 @@ def explain_command(
 cli.add_command(serve_command)
 cli.add_command(export_command)
 cli.add_command(fetch_command)
+cli.add_command(train_command)
 
 
 def main() -> None:

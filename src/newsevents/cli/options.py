@@ -94,6 +94,20 @@ def pipeline_options(function: F) -> F:
             default=None,
             help="Merge reports of one event within an article (default on).",
         ),
+        click.option(
+            "--classifier",
+            "classifier",
+            default=None,
+            metavar="FILE",
+            help="Sentence classifier written by `newsevents train` (default: the shipped one).",
+        ),
+        click.option(
+            "--no-classifier",
+            "no_classifier",
+            is_flag=True,
+            default=False,
+            help="Code with the rules alone, without the sentence classifier.",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -105,6 +119,9 @@ def settings_from(flags: dict[str, Any]) -> Settings:
     names = ("model", "batch_size", "db", "actor_files", "agent_files", "discard_files")
     given: dict[str, Any] = {name: flags.get(name) for name in (*names, "verb_files")}
     given["one_a_story"] = flags.get("one_a_story")
+    given["classifier"] = flags.get("classifier")
+    if flags.get("no_classifier"):
+        given["use_classifier"] = False
     for name in ("actor_files", "agent_files", "discard_files", "verb_files"):
         files = given[name]
         given[name] = tuple(files) if files else None
