@@ -46,6 +46,11 @@ CASES: list[tuple[str, str, str]] = [
     ("one side", "India refused to send Indian troops to the border.", "IND 1224 -"),
     # A time after "on" is no particle of "urge on" and no party's phrase.
     ("dated preposition", "Peru urged Chile on Monday to reopen the pass.", "PER 020 CHL"),
+    (
+        "dated preposition",
+        "Chile's foreign minister met with Peruvian President Ana Soto Tuesday to discuss trade.",
+        "CHL 040 PER",
+    ),
     # An uncoded content clause: its patient or counterpart is the target, never the source's
     # own country.
     ("content clause", "Mali threatened to halt all shipments with Niger.", "MLI 134 NER"),

@@ -177,9 +177,13 @@ def _prep_child(index: ArticleIndex, head: Token, group: frozenset[str]) -> Toke
 
 def _dated(index: ArticleIndex, prep: Token) -> bool:
     """A preposition whose object is a time ("urged Ethiopia on Tuesday to ..."): never the
-    particle of "urge on" nor a party's phrase (study part of the ConfliBERT sentences, #11)."""
+    particle of "urge on" nor a party's phrase (study part of the ConfliBERT sentences, #11).
+    The parser may head "with Syrian President Bashar Assad Tuesday" by the day: an actor
+    inside keeps the phrase."""
     pobj = index.child(prep.i, _POBJ)
-    return pobj is not None and pobj.ent_type in _TIME_ENTITIES
+    if pobj is None or pobj.ent_type not in _TIME_ENTITIES:
+        return False
+    return not actors_at(index, pobj)
 
 
 def _direct_object(index: ArticleIndex, verb: Token) -> Token | None:
