@@ -44,6 +44,12 @@ CASES: list[tuple[str, str, str]] = [
     # A state and its insurgents are two sides; a state and its own troops are one.
     ("two sides", "The Taliban rejected an Afghan government offer of talks.", "AFG 125 AFG"),
     ("one side", "India refused to send Indian troops to the border.", "IND 1224 -"),
+    # Joint subjects of a symmetric act act on each other; the object's phrase is the topic.
+    (
+        "joint subjects",
+        "Chilean and Peruvian negotiators reached a deal on the Bolivian border.",
+        "CHL 057 PER",
+    ),
     # A time after "on" is no particle of "urge on" and no party's phrase.
     ("dated preposition", "Peru urged Chile on Monday to reopen the pass.", "PER 020 CHL"),
     (

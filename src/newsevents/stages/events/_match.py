@@ -265,6 +265,10 @@ def _targets(
                 found = _first_nested(index, token, taken, preps)
                 if found:
                     return found
+    if pattern.code in SYMMETRIC_CODES and len({m.actor for m in sources}) > 1:
+        # "British and EU negotiators failed to reach a deal on the Irish border": the joint
+        # subjects act on each other; a phrase of the object is the topic (#11).
+        return ()
     if venue and obj is not None and obj.dep == "pobj":
         return ()  # "met on the sidelines of the G20 summit": the phrase is the occasion
     # A pattern that names its object and no target slot ("reject|refuse request") still has
