@@ -40,6 +40,12 @@ class ModelNotFoundError(NewsEventsError):
     code = "NE002"
 
 
+class InputFileError(NewsEventsError):
+    """An input file or folder named on the command line does not exist."""
+
+    code = "NE003"
+
+
 class InputError(NewsEventsError):
     """A record of the input cannot be processed; it is quarantined, the run goes on."""
 
@@ -70,6 +76,22 @@ class EmptyTextError(InputError):
     code = "NE106"
 
 
+class TextTooLongError(InputError):
+    code = "NE108"
+
+
+class UnreadableRecordError(InputError):
+    """A record that broke the reader itself (too deep, a number too long, an unexpected type)."""
+
+    code = "NE109"
+
+
+class NotEnglishError(InputError):
+    """``annotate --strict``: a text in another language is an error, not a warning (W002)."""
+
+    code = "NE110"
+
+
 class DictionaryError(NewsEventsError):
     """A user dictionary could not be read."""
 
@@ -86,6 +108,12 @@ class PipelineError(NewsEventsError):
     """The stages are wired so that one reads what no earlier stage provides."""
 
     code = "NE301"
+
+
+class AnnotationError(StageError):
+    """No stage could annotate an article (its parse failed, or the pipeline itself broke)."""
+
+    code = "NE302"
 
 
 class StoreError(NewsEventsError):
@@ -239,6 +267,72 @@ CATALOGUE: dict[str, CodeInfo] = {
             "warning",
             "an unclosed single quotation mark was ignored",
             "check the quote's marks",
+        ),
+        CodeInfo(
+            "NE003",
+            "error",
+            "an input file or folder named on the command line does not exist",
+            "check the path",
+        ),
+        CodeInfo(
+            "NE108",
+            "error",
+            "a record's text is longer than 1,000,000 characters, the parser's limit",
+            "split it into articles",
+        ),
+        CodeInfo(
+            "NE109",
+            "error",
+            "a record broke the reader in an unforeseen way",
+            "report it with the record",
+        ),
+        CodeInfo(
+            "NE110",
+            "error",
+            "(annotate --strict) a text is not in English",
+            "translate it, or drop --strict",
+        ),
+        CodeInfo(
+            "NE302",
+            "error",
+            "an article could not be annotated (its parse failed, or it killed a worker twice)",
+            "report it with the article",
+        ),
+        CodeInfo(
+            "NE401",
+            "error",
+            "the store could not be read or written (a full disk, a damaged file)",
+            "free disk space and rerun; a damaged store: ingest again",
+        ),
+        CodeInfo(
+            "NE700",
+            "error",
+            "an output is the input, the store, an existing file (export) or in no writable folder",
+            "give another -o, or --force",
+        ),
+        CodeInfo(
+            "NE701",
+            "error",
+            "the system refused a read or write (a full disk, a read-only folder)",
+            "check the path, its permissions and the free disk space",
+        ),
+        CodeInfo(
+            "NE900",
+            "error",
+            "an internal error (exit 3)",
+            "rerun with --debug and report the traceback",
+        ),
+        CodeInfo(
+            "W001",
+            "warning",
+            "bytes of an input line that are not UTF-8 were replaced by U+FFFD",
+            "write the input as UTF-8",
+        ),
+        CodeInfo(
+            "W002",
+            "warning",
+            "a text is not in English, so nothing was extracted from it",
+            "translate it to English first",
         ),
     )
 }

@@ -168,7 +168,7 @@ def test_query_commands_on_an_ingested_store(tmp_path: Path) -> None:
 
 def test_query_on_a_missing_store_is_one_clear_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["summary", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a coded error; 1 is only --strict (issue 12)
     assert result.output.strip().startswith("error: [NE400] no store at")
     assert "Traceback" not in result.output
 
@@ -227,7 +227,7 @@ def test_seed_has_the_north_korean_criticism_of_the_us(seed_output: dict[str, An
 )
 def test_explain_rejects_bad_text_with_a_coded_error(args: list[str], code: str) -> None:
     result = CliRunner().invoke(cli, ["explain", *args])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.startswith(f"error: [{code}]")
 
 
@@ -275,7 +275,7 @@ def test_no_classifier_shows_the_rules_alone() -> None:
 def test_a_missing_classifier_file_is_a_coded_error(tmp_path: Path) -> None:
     missing = str(tmp_path / "none.json.gz")
     result = CliRunner().invoke(cli, ["explain", "--classifier", missing, "--text", "Hello."])
-    assert result.exit_code == 1 and "[NE600]" in result.output
+    assert result.exit_code == 2 and "[NE600]" in result.output
 
 
 def test_warnings_an_ingest_counted_can_be_listed(tmp_path: Path) -> None:
@@ -324,7 +324,7 @@ def test_export_holds_asserted_events_unless_told_and_keeps_date_precision(
 
     def rows(*flags: str) -> list[dict[str, str]]:
         out = tmp_path / "e.csv"
-        done = _run("export", "--db", db, "--format", "csv", "-o", str(out), *flags)
+        done = _run("export", "--db", db, "--format", "csv", "-o", str(out), "--force", *flags)
         assert done.exit_code == 0, done.output
         import csv
 
