@@ -13,7 +13,9 @@ from typing import Literal
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Precision = Literal["day", "month", "year"]
 Mode = Literal["asserted", "negated", "hypothetical", "future", "historical"]
-QuoteKind = Literal["direct", "indirect"]
+# "mixed": reported speech that quotes some of its words ('said growth held at a "steady pace"'),
+# PolNeAR's and PARC's mixed quotation (issue 13).
+QuoteKind = Literal["direct", "indirect", "mixed"]
 Severity = Literal["error", "warning"]
 
 MODES: tuple[Mode, ...] = ("asserted", "negated", "hypothetical", "future", "historical")
@@ -174,7 +176,7 @@ class Reference:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct or indirect quotation with its speaker."""
+    """A direct, indirect or mixed quotation with its speaker."""
 
     article_id: str
     start: int

@@ -12,11 +12,11 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from fastapi import Query
 
-from newsevents.model import MODES
+from newsevents.model import MODES, QuoteKind
 from newsevents.storage.duckdb import ASSERTED, EventFilter, parse_modes
 from newsevents.web.errors import BadParameter
 
@@ -35,7 +35,7 @@ FORMATS = ("json", "csv")
 INTERVALS = ("day", "week", "month", "year")
 SPLITS = ("quad_class", "root", "none")
 ORDERS = ("asc", "desc")
-QUOTE_KINDS = ("direct", "indirect")
+QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
 
 
 def _blank(value: str | None) -> str | None:

@@ -296,7 +296,7 @@ def test_typographic_marks_kept_in_quote_text(parse_text: Callable[[str, str], P
     text = "The minister called it “a ‘historic’ step” on Monday."
     article = Article(id="curly", text=text)
     quotes = extract_quotes(parse_text(text, "curly"), article=article, entities=())
-    assert [q.text for q in quotes] == ["a ‘historic’ step"]
+    assert [q.text for q in quotes if q.kind == "direct"] == ["a ‘historic’ step"]
 
 
 # --- Coreference through the actor stage's entities -----------------------------------------
@@ -320,8 +320,8 @@ def test_speaker_takes_the_entity_span(parsed: dict[str, tuple[Article, Parse]])
     article, parse = parsed["partial"]
     start = article.text.index("ministry")
     entities = (Entity(article.id, start - 4, start + 8, "The ministry", "AGENT", "GOV", 0),)
-    (quote,) = extract_quotes(parse, article=article, entities=entities)
-    assert (quote.speaker, quote.speaker_actor) == ("The ministry", "GOV")
+    quotes = extract_quotes(parse, article=article, entities=entities)
+    assert {(quote.speaker, quote.speaker_actor) for quote in quotes} == {("The ministry", "GOV")}
 
 
 def test_problems_come_from_the_second_entry_point(parse_text: Callable[[str, str], Parse]) -> None:
@@ -369,3 +369,120 @@ def test_seed_no_quote_longer_than_a_paragraph(seed_article: Article, seed_parse
     assert len([q for q in quotes if q.kind == "direct"]) >= 10
     assert all("\n" not in q.text for q in quotes)
     assert all(p.severity == "warning" for p in problems)
+
+
+# --- Hard-wrapped wire copy (issue 13) -----------------------------------------------------
+
+WIRE = (
+    'The minister told reporters: "Our exports of coffee will\n'
+    "recover by the end of the year, and we see no reason to\n"
+    'change the quota system now." He spoke in the capital.\n'
+    "    Officials said prices would stay firm.\n"
+)
+
+
+def test_a_wrapped_quotation_is_one_quote_without_warnings(
+    parse_text: Callable[[str], Parse],
+) -> None:
+    from newsevents.stages.clean import clean_text
+
+    article = Article(id="wire", text=WIRE, date="1987-03-01")
+    quotes, problems = extract_quotes_with_problems(
+        parse_text(clean_text(WIRE).text), article=article, entities=()
+    )
+    direct = [quote for quote in quotes if quote.kind == "direct"]
+    assert [quote.text for quote in direct] == [WIRE[WIRE.index("Our") : WIRE.index("now.") + 4]]
+    assert direct[0].speaker == "The minister"
+    assert problems == ()
+
+
+# --- Mixed quotes: reported speech that quotes some of its words (issue 13) -----------------
+
+MIXED_CASES = [
+    (
+        'Officials said growth held at a "steady but modest pace" in the spring.',
+        'growth held at a "steady but modest pace" in the spring',
+        "Officials",
+    ),
+    (
+        'The senator said the plan was "a betrayal of workers" and would fail.',
+        'the plan was "a betrayal of workers" and would fail',
+        "The senator",
+    ),
+    (
+        'The minister called the plan "a trap for small farmers" on Friday.',
+        'the plan "a trap for small farmers"',
+        "The minister",
+    ),
+    (
+        "The union warned that the new rules were ‘unworkable’ for small ports.",
+        "the new rules were ‘unworkable’ for small ports",
+        "The union",
+    ),
+]
+
+
+def _extracted(parse_text: Callable[[str], Parse], text: str) -> tuple[Quote, ...]:
+    from newsevents.stages.clean import clean_text
+
+    article = Article(id="m", text=text, date="2016-05-01")
+    return extract_quotes(parse_text(clean_text(text).text), article=article, entities=())
+
+
+@pytest.mark.parametrize(("text", "clause", "speaker"), MIXED_CASES)
+def test_reported_speech_with_quoted_words_is_a_mixed_quote(
+    parse_text: Callable[[str], Parse], text: str, clause: str, speaker: str
+) -> None:
+    mixed = [q for q in _extracted(parse_text, text) if q.kind == "mixed"]
+    assert [(q.text, q.speaker) for q in mixed] == [(clause, speaker)]
+
+
+@pytest.mark.parametrize(("text", "clause", "speaker"), MIXED_CASES)
+def test_quoted_words_of_a_mixed_quote_keep_their_direct_quote_with_its_speaker(
+    parse_text: Callable[[str], Parse], text: str, clause: str, speaker: str
+) -> None:
+    quotes = _extracted(parse_text, text)
+    mixed = next(q for q in quotes if q.kind == "mixed")
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert mixed.start <= direct[0].start < direct[0].end <= mixed.end
+    assert (direct[0].speaker, direct[0].verb) == (speaker, mixed.verb)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("The minister said exports would recover by the summer.", ["indirect"]),
+        ('"Exports will recover by the summer," the minister said.', ["direct"]),
+        ('The minister called it "a trap" on Friday.', ["direct"]),
+    ],
+)
+def test_speech_without_quoted_words_in_a_reported_clause_is_not_mixed(
+    parse_text: Callable[[str], Parse], text: str, kinds: list[str]
+) -> None:
+    assert [q.kind for q in _extracted(parse_text, text)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The parser ends the sentence at the quote's '!': the next short sentence attributes it.
+        ('"We need much tougher leadership NOW!" Trump said on Twitter.', "Trump"),
+        ('"Who will pay for the wall?" Warren asked the crowd.', "Warren"),
+        ('"This is fantastic," the delegate beamed.', "the delegate"),
+        ('"People are afraid of wasting their votes," the voter surmised.', "the voter"),
+    ],
+)
+def test_direct_quote_finds_its_attribution_after_it(
+    parse_text: Callable[[str], Parse], text: str, speaker: str
+) -> None:
+    (quote,) = [q for q in _extracted(parse_text, text) if q.kind == "direct"]
+    assert quote.speaker == speaker
+
+
+def test_a_sentence_of_its_own_after_a_quote_is_no_attribution(
+    parse_text: Callable[[str], Parse],
+) -> None:
+    text = '"Is that all?" Obama said the Republicans had offered nothing new on the budget.'
+    (quote,) = [q for q in _extracted(parse_text, text) if q.kind == "direct"]
+    assert quote.speaker is None

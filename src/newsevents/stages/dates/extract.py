@@ -77,7 +77,11 @@ def extract_timexes(parse: Parse, *, article: Article) -> tuple[TimeExpr, ...]:
     ]
     chosen = _with_years(_with_modifiers(_longest(candidates), parse.text), context)
     chosen = _with_their_days(chosen, parse.text)
-    return tuple(_record(candidate, context) for candidate in _complete(chosen, context))
+    # The text as given: cleaning may have turned a wrapping line break into a space (issue 13).
+    return tuple(
+        replace(record, text=article.text[record.start : record.end])
+        for record in (_record(candidate, context) for candidate in _complete(chosen, context))
+    )
 
 
 def _scan(context: Context) -> list[Found]:

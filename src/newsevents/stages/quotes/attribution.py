@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -36,6 +37,10 @@ _INVERTING_VERBS = frozenset(
 _ABSORBED_TAGS = {"conj": frozenset({"VBD"}), "advcl": frozenset({"VBG"})}
 # Words a speaker's noun phrase keeps to the left of its head ('the North Korean Foreign Ministry').
 _PHRASE_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case", "flat"})
+
+
+# The dash that ends a dateline ('BONN, March 3 - '), spaced as wire copy spaces it.
+_DATELINE_DASH = re.compile(r"\s(?:-{1,2}|\u2014|\u2013)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +273,14 @@ class Attributor:
         name = self._appositive_name(head, end)
         if name is not None:
             end = self.tokens[name].end
+        start = self._after_dateline(start, end)
         return Speaker(start, end, self.original[start:end], actor)
+
+    def _after_dateline(self, start: int, end: int) -> int:
+        """'BONN, March 3 - West German Economics Minister ...': the parser may take a dateline
+        into the speaker's phrase (issue 13, Reuters); the speaker starts after its dash."""
+        dashes = [found.end() for found in _DATELINE_DASH.finditer(self.parse.text, start, end)]
+        return dashes[-1] if dashes and dashes[-1] < end else start
 
     def _whole_words(self, start: int, end: int) -> tuple[int, int]:
         """Widen a mention over hyphenated words the tokenizer split ('Director-General')."""

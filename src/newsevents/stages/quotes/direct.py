@@ -18,6 +18,9 @@ from newsevents.stages.quotes.marks import QuotedSpan
 # Subjects of a preceding sentence that can be the speaker of the quote after it.
 _SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
 _FIRST_PERSON = frozenset({"i", "we"})
+# '"...?" asked Senator Elizabeth Warren of Massachusetts on Tuesday.' fits; a longer sentence
+# says something of its own (issue 13, PolNeAR study part).
+_MAX_ATTRIBUTION_TOKENS = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +80,9 @@ def _frame(attributor: Attributor, first: int, last: int) -> range:
     # The parser often ends a sentence at the quote's own '?' or '.' before '..., she asked.'
     if high.index + 1 < len(sentences) and _only_punctuation(attributor, last, high.last):
         after = sentences[high.index + 1]
-        if attributor.tokens[after.first].text[:1].islower():
+        if attributor.tokens[after.first].text[:1].islower() or _attribution_only(
+            attributor, after.first, after.last
+        ):
             stop = after.last
     start, stop = _paragraph_bounds(attributor, first, start, stop)
     # 'Pompeo told reporters:' may close the paragraph before the quote.
@@ -86,6 +91,21 @@ def _frame(attributor: Attributor, first: int, last: int) -> range:
         if attributor.tokens[before.last - 1].text == ":":
             start = before.first
     return range(start, stop)
+
+
+def _attribution_only(attributor: Attributor, first: int, last: int) -> bool:
+    """A short sentence whose main verb reports nothing else: '"... NOW!" Trump said on Twitter.'
+    (the parser ends a sentence at the quote's '!' or '?', and the name is capitalized)."""
+    if last - first > _MAX_ATTRIBUTION_TOKENS:
+        return False
+    for index in range(first, last):
+        token = attributor.tokens[index]
+        if token.head == index:
+            return attributor.is_reporting(token) and not any(
+                attributor.tokens[child].dep in ("ccomp", "xcomp", "oprd")
+                for child in attributor.children(index)
+            )
+    return False
 
 
 def _paragraph_bounds(

@@ -23,6 +23,9 @@ REPORTING_VERBS = _lemmas(
     testify announce mock dismiss question counter protest lament boast concede recount describe
     charge decry denounce applaud commend proclaim shout joke insist retort answer affirm declare
     mention predict estimate reveal disclose brief inform assure reassure urge plead implore
+    beam surmise quip muse gush fume scoff tout opine exclaim chant point
+    bemoan slam blast label brand dub term deride lambaste bash ridicule laud tout vow
+    find read
     """
 )
 
