@@ -44,7 +44,7 @@ CASES: list[tuple[str, str, str]] = [
         "Iran denied that a missile had brought down the Ukrainian airliner.",
         "IRN 016 -",
     ),
-    ("2018-03-13", "Russia dismissed the British allegations as nonsense.", "RUS 016 -"),
+    ("2018-03-13", "Russia dismissed the British allegations as nonsense.", "RUS 016 GBR"),
     (
         "2015-11-16",
         "France observed a minute of silence for the victims of the Paris attacks.",
@@ -374,7 +374,7 @@ CASES: list[tuple[str, str, str]] = [
     ("2016-09-09", "North Korea carried out its fifth nuclear test.", "PRK 2042 -"),
     ("2016-09-09", "North Korea conducted a nuclear test.", "PRK 2042 -"),
     ("2017-09-03", "North Korea tested a hydrogen bomb.", "PRK 2042 -"),
-    ("2018-04-07", "Syrian forces used chemical weapons against rebel-held Douma.", "SYR 2041 -"),
+    ("2018-04-07", "Syrian forces used chemical weapons against rebel-held Douma.", "SYR 2041 SYR"),
 ]
 
 # Wire phrasings the lexicon reached but the coder's argument rules did not (round 6 report):

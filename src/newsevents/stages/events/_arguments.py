@@ -13,15 +13,23 @@ from newsevents.stages.events._grammar import (
 from newsevents.stages.events._index import ArticleIndex, Mention
 
 # Clause links through which a verb without its own subject shares its governor's subject.
-_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
 # Raising a subject more than a few clauses up finds the wrong actor more often than the right one.
 _MAX_CLIMB = 3
 _INSIDE_DEPTH = 2
 _PLURAL_POSSESSIVES = frozenset({"their"})
 _CONJOINED_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
-# Participles that make their modifier an owner ("a British-flagged tanker"); "Russian-made
-# jets" names a maker, not an owner, so "made" is left out.
-_OWNER_PARTICIPLES = frozenset({"flagged", "registered", "owned", "operated", "crewed"})
+# Participles that make their modifier an owner ("a British-flagged tanker", "the rebel-held
+# enclave", "the Saudi-led coalition"); "Russian-made jets" names a maker, not an owner, so
+# "made" is left out.
+_OWNER_PARTICIPLES = frozenset(
+    {"flagged", "registered", "owned", "operated", "crewed", "held", "controlled", "led"}
+)
+# Where a noun that names an act says whose act it is: "a request by Erdogan", "the appeal
+# lodged by the church" (the agent of a participle that modifies it). Study part of the
+# ConfliBERT sentences (#11): the object of "rejected", "welcomed" is often such an act.
+_BY_DEPS = frozenset({"prep", "agent"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
 def actors_at(index: ArticleIndex, token: Token | None) -> list[Mention]:
@@ -89,6 +97,20 @@ def _inside(index: ArticleIndex, i: int, depth: int) -> list[Mention]:
                 found = [mention] if mention is not None else _inside(index, pobj.i, depth - 1)
                 if found:
                     return found
+    return _act_agent(index, i)
+
+
+def _act_agent(index: ArticleIndex, i: int) -> list[Mention]:
+    """Whose act a noun names: its by-phrase, or the by-phrase of a participle modifying it."""
+    if index.parse.tokens[i].pos not in _NOUN_POS:
+        return []
+    heads = [i] + [c.i for c in index.tokens_of(i) if c.dep == "acl" and c.tag == "VBN"]
+    for head in heads:
+        for child in index.tokens_of(head):
+            if child.dep in _BY_DEPS and child.lower == "by":
+                found = actors_at(index, index.child(child.i, frozenset({"pobj"})))
+                if found:
+                    return found
     return []
 
 
@@ -124,9 +146,14 @@ def subject_of(index: ArticleIndex, verb: Token) -> Token | None:
             if subject.lower in RELATIVE_PRONOUNS and current.dep == "relcl":
                 return tokens[current.head]
             return subject
-        if current.dep == "acl" and current.tag == "VBG":
-            return tokens[current.head]
         noun = tokens[current.head]
+        if current.dep == "acl" and current.tag == "VBG":
+            if noun.dep == "dobj" and not actors_at(index, noun):
+                # "issued a statement urging North Korea to ...": the statement's issuer urges
+                # (study part of the ConfliBERT sentences, #11).
+                current = tokens[noun.head]
+                continue
+            return noun
         if current.dep == "acl" and current.tag == "VB" and noun.dep == "dobj":
             current = tokens[noun.head]  # "Japan has no plans to send troops": Japan sends
             continue

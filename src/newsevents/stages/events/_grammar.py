@@ -88,12 +88,14 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 # Domestic role codes (CAMEO manual, ch. 3). A mention coded with a role alone ("the two
 # leaders" -> GOV, "protesters" -> CVL) names no country or organization, so it is no event
-# party: CAMEO events are between states, IGOs, NGOs and their agents.
+# party: CAMEO events are between states, IGOs, NGOs and their agents. IMG is no role: like IGO
+# it heads the codes of international militarized groups (Phoenix's IMGMUSISI, the lexicon's
+# IMGREB for the Islamic State and al-Qaeda), which are parties (#11).
 ROLE_CODES = frozenset(
     {
         "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "REB", "INS", "UAF", "PTY", "CVL",
         "BUS", "MED", "REF", "LAB", "EDU", "HLH", "HRI", "ELI", "CRM", "SEP", "AGR", "RAD",
-        "MOD", "ENV", "DEV", "SET", "IMG", "UNK",
+        "MOD", "ENV", "DEV", "SET", "UNK",
     }
 )  # fmt: skip
 

@@ -31,14 +31,21 @@ _XCOMP = frozenset({"xcomp"})
 _DATIVE = frozenset({"dative"})
 _CCOMP = frozenset({"ccomp"})
 # Prepositions that introduce the other party of an event object; "of" names possessors and parts.
+# "for" names whom support, condolences or concern are for ("expressed concern for Buhari's
+# health"; study part of the ConfliBERT sentences, #11).
 _TARGET_PREPS = frozenset(
-    {"with", "to", "from", "against", "on", "toward", "towards", "about", "over"}
+    {"with", "to", "from", "against", "on", "toward", "towards", "about", "over", "for"}
 )
 # "A ceasefire in Sudan", "its base in Qatar": the place is the party, except where it is the
 # venue of a joint event (VENUE_ROOTS, SYMMETRIC_CODES).
 _PLACE_PREPS = _TARGET_PREPS | {"in"}
 _NESTED_DEPTH = 2
 _OF = frozenset({"of"})
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_VERBS = frozenset({"VERB", "AUX"})
+# A country's own side: its bare code, the sectors that act for it and its people (CAMEO role
+# codes); "refused to open the border to refugees" names no other party.
+_OWN_SECTORS = frozenset({"", "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "CVL", "REF"})
 _NPADVMOD = frozenset({"npadvmod"})
 # Dependencies a pattern may require as "+~dep": the predicate of "called X a mistake".
 _DEP_REQUIREMENTS = frozenset({"oprd"})
@@ -156,7 +163,7 @@ def _prep_child(index: ArticleIndex, head: Token, group: frozenset[str]) -> Toke
     out of Afghanistan" as "of" under "out".
     """
     for child in index.tokens_of(head.i):
-        if child.dep in PREP_DEPS and child.lower in group:
+        if child.dep in PREP_DEPS and child.lower in group and not _dated(index, child):
             return child
         if child.dep in _DEP_REQUIREMENTS and f"~{child.dep}" in group:
             return child
@@ -166,6 +173,17 @@ def _prep_child(index: ArticleIndex, head: Token, group: frozenset[str]) -> Toke
                 if inner.dep == "prep" and inner.lower in group:
                     return inner
     return None
+
+
+def _dated(index: ArticleIndex, prep: Token) -> bool:
+    """A preposition whose object is a time ("urged Ethiopia on Tuesday to ..."): never the
+    particle of "urge on" nor a party's phrase (study part of the ConfliBERT sentences, #11).
+    The parser may head "with Syrian President Bashar Assad Tuesday" by the day: an actor
+    inside keeps the phrase."""
+    pobj = index.child(prep.i, _POBJ)
+    if pobj is None or pobj.ent_type not in _TIME_ENTITIES:
+        return False
+    return not actors_at(index, pobj)
 
 
 def _direct_object(index: ArticleIndex, verb: Token) -> Token | None:
@@ -247,14 +265,25 @@ def _targets(
                 found = _first_nested(index, token, taken, preps)
                 if found:
                     return found
+    if pattern.code in SYMMETRIC_CODES and len({m.actor for m in sources}) > 1:
+        # "British and EU negotiators failed to reach a deal on the Irish border": the joint
+        # subjects act on each other; a phrase of the object is the topic (#11).
+        return ()
     if venue and obj is not None and obj.dep == "pobj":
         return ()  # "met on the sidelines of the G20 summit": the phrase is the occasion
-    if pattern.targets and obj is not None:
+    # A pattern that names its object and no target slot ("reject|refuse request") still has
+    # one: whose request it was (study part of the ConfliBERT sentences, #11). Not a hosted
+    # summit: "a summit of European leaders" names the occasion, not a guest.
+    owned = bool(pattern.obj) and not venue
+    if obj is not None and obj.dep in _XCOMP and obj.pos in _VERBS and not venue:
+        # An uncoded content clause: its patient or counterpart is addressed ("threatened to
+        # close all borders with Iraqi Kurdistan", "refused to lift the ban on Indian channels").
+        return _clause_patient(index, obj, sources, preps)
+    if obj is not None and (pattern.targets or owned):
         if pattern.obj:
             # The object is a thing: its owner is the target ("seized a British tanker",
             # "froze the assets of Russian banks", "summoned the Russian ambassador").
-            countries = {mention.actor[:3] for mention in sources}
-            owners = [m for m in actors_at(index, obj) if m.actor[:3] not in countries]
+            owners = [m for m in actors_at(index, obj) if not _own_side(sources, m)]
             found = _untaken(owners, taken)
             if found:
                 return found  # a source's own troops or assets are no target
@@ -262,6 +291,35 @@ def _targets(
         # a prepositional phrase of the object, or one level further down.
         return _first_nested(index, obj, taken, preps)
     return ()
+
+
+def _clause_patient(
+    index: ArticleIndex, verb: Token, sources: tuple[Mention, ...], preps: frozenset[str]
+) -> tuple[Mention, ...]:
+    """The patient of a content clause, or its counterpart phrase; never the source's own
+    country ("refused to open the crossing to refugees", "denied sending troops")."""
+    patient = index.child(verb.i, OBJECT_DEPS)
+    places = [patient] if patient is not None else []
+    places += _nested_pobjs(index, patient, _NESTED_DEPTH, preps) if patient is not None else []
+    places += _nested_pobjs(index, verb, _NESTED_DEPTH, preps)
+    for token in places:
+        foreign = [m for m in actors_at(index, token) if not _own_side(sources, m)]
+        if foreign:
+            return tuple(foreign)
+    return ()
+
+
+def _own_side(sources: tuple[Mention, ...], mention: Mention) -> bool:
+    """Whether ``mention`` is a source's own country, state or people ("India sent its
+    troops"); a state and its insurgents or opposition are two sides ("the Taliban rejected an
+    Afghan government offer"; study part of the ConfliBERT sentences, #11)."""
+    for source in sources:
+        if source.actor[:3] != mention.actor[:3]:
+            continue
+        sectors = {source.actor[3:6], mention.actor[3:6]}
+        if len(sectors) == 1 or sectors <= _OWN_SECTORS:
+            return True
+    return False
 
 
 def _untaken(mentions: list[Mention], taken: _Taken) -> tuple[Mention, ...]:
@@ -291,7 +349,10 @@ def _nested_pobjs(
 ) -> list[Token]:
     found: list[Token] = []
     for prep in index.tokens_of(head.i):
-        if prep.dep == "prep" and prep.lower in preps:
+        if prep.dep == "acl" and prep.tag == "VBN":
+            # "lifted sanctions imposed on Eritrea": the participle's phrase is the object's.
+            found.extend(_nested_pobjs(index, prep, depth, preps))
+        elif prep.dep == "prep" and prep.lower in preps:
             pobj = index.child(prep.i, _POBJ)
             if pobj is not None:
                 found.append(pobj)
