@@ -66,7 +66,8 @@ WIRE_STORIES = [
         "SEOUL, March 3 - South Korea will cut its oil imports next year.\n\n"
         '"We expect demand to fall by five percent," said Huh Sun-yong, an Energy Ministry '
         'official.\n\n"Prices will stay low," he added.',
-        [("Huh Sun-yong", "KORGOV"), ("he", None)],
+        # The actor stage's pronoun chain (#11) codes "he" as the nearest person before it.
+        [("Huh Sun-yong", "KORGOV"), ("he", "KORGOV")],
     ),
     (
         "BONN, March 3 - West German Economics Minister Martin Bangemann said growth would "
