@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= newsevents.duckdb
 SAMPLE := src/newsevents/data/sample_corpus.jsonl
 
-.PHONY: run test check lint types eval bench clean chromium
+.PHONY: run test check lint types eval bench clean chromium phoenix
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ check: lint types test
 
 eval: $(VENV)/.installed-dev
 	$(BIN)/python eval/gate.py
+
+# The Phoenix knowledge base (MIT) compiled into package data; commit the result with its notice.
+PHOENIX ?= ../shared/data/phoenix
+
+phoenix: $(VENV)/.installed
+	$(BIN)/python -m newsevents.dictionaries.compile $(PHOENIX)
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py

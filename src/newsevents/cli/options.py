@@ -60,7 +60,20 @@ def pipeline_options(function: F) -> F:
             "no_builtin",
             is_flag=True,
             default=False,
-            help="Use only the dictionaries given on the command line.",
+            help="Use only the dictionaries given on the command line (no team or Phoenix layer).",
+        ),
+        click.option(
+            "--phoenix/--no-phoenix",
+            "phoenix",
+            default=None,
+            help="The Phoenix knowledge base under the team's entries (docs/actors.md).",
+        ),
+        click.option(
+            "--phoenix-verbs",
+            "phoenix_verbs",
+            type=click.Choice(["off", "specific", "all"]),
+            default=None,
+            help="Which Phoenix verb patterns join the lexicon (docs/events.md).",
         ),
         click.option(
             "--one-a-story/--all-reports",
@@ -78,7 +91,8 @@ def settings_from(flags: dict[str, Any]) -> Settings:
     """Resolve settings from the command's flags (None means not given)."""
     names = ("model", "batch_size", "db", "actor_files", "agent_files", "discard_files")
     given: dict[str, Any] = {name: flags.get(name) for name in (*names, "verb_files")}
-    given["one_a_story"] = flags.get("one_a_story")
+    for name in ("one_a_story", "phoenix", "phoenix_verbs"):
+        given[name] = flags.get(name)
     for name in ("actor_files", "agent_files", "discard_files", "verb_files"):
         files = given[name]
         given[name] = tuple(files) if files else None

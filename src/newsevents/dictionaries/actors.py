@@ -14,6 +14,7 @@ from newsevents.dictionaries.actor_entries import PhraseEntry, case_rule, compac
 from newsevents.dictionaries.agents import builtin_agents
 from newsevents.dictionaries.countries import builtin_countries
 from newsevents.dictionaries.persons import builtin_persons
+from newsevents.dictionaries.phoenix import phoenix_entries
 from newsevents.dictionaries.tabari import (
     read_actor_dictionary,
     read_agent_dictionary,
@@ -28,8 +29,9 @@ Index = Mapping[str, Mapping[str, tuple[PhraseEntry, ...]]]
 class ActorDictionaries:
     """Every actor, agent and discard phrase, indexed by first word, then by compact form.
 
-    Entries of one phrase are ordered users' first, built-in last, so the first acceptable
-    one wins. Plain dicts and tuples: picklable, sent as they are to worker processes.
+    Entries of one phrase are ordered users' first, the team's built-in next and the Phoenix
+    base last, so the first acceptable one wins. Plain dicts and tuples: picklable, sent as
+    they are to worker processes.
     """
 
     index: Index = field(default_factory=dict)
@@ -161,11 +163,17 @@ def _load(
     agent_files: tuple[str, ...],
     discard_files: tuple[str, ...],
     builtin: bool,
+    phoenix: bool,
 ) -> ActorDictionaries:
     entries = _user_entries(actor_files, agent_files, discard_files)
+    layers: list[str] = []
     if builtin:
         entries.extend(_builtin())
-    sources = (*actor_files, *agent_files, *discard_files, *(("builtin",) if builtin else ()))
+        layers.append("builtin")
+    if builtin and phoenix:
+        entries.extend(phoenix_entries())
+        layers.append("phoenix")
+    sources = (*actor_files, *agent_files, *discard_files, *layers)
     index, longest = _index(entries)
     return ActorDictionaries(
         index=index, longest=longest, sources=sources, keys=_sorted_keys(index)
@@ -178,15 +186,19 @@ def load_actor_dictionaries(
     agent_files: str | Path | Sequence[str | Path] = (),
     discard_files: str | Path | Sequence[str | Path] = (),
     builtin: bool = True,
+    phoenix: bool = False,
 ) -> ActorDictionaries:
     """Load the built-in dictionaries and users' PETRARCH2/TABARI files (cached).
 
-    Users' entries win over built-in ones for the same phrase.
+    Three layers, the upper winning for the same phrase: users' files, the team's built-in
+    entries, and the Phoenix base (``phoenix.py``). ``builtin=False`` drops both built-in
+    layers, ``phoenix=False`` only the Phoenix base.
 
     Raises:
         DictionaryError: a user's file cannot be read.
     """
-    return _load(_as_tuple(actor_files), _as_tuple(agent_files), _as_tuple(discard_files), builtin)
+    files = (_as_tuple(actor_files), _as_tuple(agent_files), _as_tuple(discard_files))
+    return _load(*files, builtin, phoenix)
 
 
 __all__ = ["ActorDictionaries", "PhraseEntry", "load_actor_dictionaries"]

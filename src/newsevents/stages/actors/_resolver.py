@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsevents.dictionaries.actor_entries import PhraseEntry, country_of, select_actor
+from newsevents.dictionaries.actor_entries import (
+    PhraseEntry,
+    bare_role,
+    country_of,
+    from_base,
+    select_actor,
+)
 from newsevents.dictionaries.actors import ActorDictionaries
 from newsevents.dictionaries.cities import city_country, rival_namesake
 from newsevents.model import Actor, Article, Parse, Token
@@ -232,7 +238,13 @@ class Resolver:
         mention = Mention(group[0].first, group[-1].last, "PERSON", pieces=group, names=names)
         mention.role = person.entry.role or role
         mention.surname = person.entry.partial and not titles
-        if actor is not None:
+        if actor is not None and code is not None and _stale(actor, code):
+            # "rebel leader Riek Machar": the text's title is newer than Phoenix's roles; the
+            # country stays the dictionary's when the title names none.
+            country = country_of(actor.code)
+            own = country_of(code) is not None or country is None
+            mention.code, mention.rule = code if own else f"{country}{code}", f"title:{rule}"
+        elif actor is not None:
             mention.code, mention.rule, mention.wikidata = actor.code, actor.entry, actor.wikidata
         elif code is not None:
             mention.code, mention.rule = code, f"title:{rule}"
@@ -486,3 +498,9 @@ class Resolver:
                 mention.label, mention.code, mention.rule = "GPE", code, "context:korea"
             elif not covered[token.i]:
                 self.mentions.append(Mention(token.i, token.i + 1, "GPE", code, "context:korea"))
+
+
+def _stale(actor: Actor, title_code: str) -> bool:
+    """Whether a title in the text gives a role that replaces a Phoenix person's dated one."""
+    has_role = len(title_code) > 3 or bare_role(title_code) is not None
+    return has_role and from_base(actor)

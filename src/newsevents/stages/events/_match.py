@@ -67,7 +67,10 @@ class Match:
             object.__setattr__(self, "code", self.pattern.code)
         if not self.rule:
             lemmas = [self.pattern.kind, *(token.lemma.lower() for token in self.words)]
-            object.__setattr__(self, "rule", ":".join(lemmas) + f"->{self.pattern.code}")
+            rule = ":".join(lemmas) + f"->{self.pattern.code}"
+            # A base-layer pattern names its data line, so ``explain`` leads to the entry.
+            entry = f"@{self.pattern.entry}" if self.pattern.base else ""
+            object.__setattr__(self, "rule", rule + entry)
 
 
 def match_verb(index: ArticleIndex, verb: Token, patterns: tuple[Pattern, ...]) -> Match | None:
@@ -100,8 +103,9 @@ def _best(
     shapes: list[tuple[Pattern, tuple[Token | None, tuple[Token, ...]]]],
     sources: tuple[Mention, ...],
 ) -> Match | None:
-    """The most specific matching pattern (file order breaks ties) whose target needs are met."""
-    shapes.sort(key=lambda item: -item[0].specificity)
+    """The most specific matching pattern (file order breaks ties) whose target needs are met;
+    the Phoenix base layer's patterns only after every other layer's."""
+    shapes.sort(key=lambda item: (item[0].base, -item[0].specificity))
     for pattern, (obj, words) in shapes:
         if pattern.code == NULL_CODE:
             return None  # a user dictionary's "[---]": this use of the verb is no event
