@@ -27,7 +27,7 @@ class Settings:
     discard_files: tuple[str, ...] = ()
     verb_files: tuple[str, ...] = ()
     builtin_dictionaries: bool = True  # False drops the team's entries and the Phoenix base
-    phoenix: bool = False  # the Phoenix actor, agent and discard base (issue 11; docs/actors.md)
+    phoenix: bool = True  # the Phoenix actor, agent and discard base (issue 11; docs/actors.md)
     phoenix_verbs: str = "specific"  # Phoenix verb patterns: off, specific, all (docs/events.md)
     one_a_story: bool = True
     # Corpus scale (issue 7; docs/scale.md).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from newsevents.dictionaries.actor_entries import PhraseEntry, case_rule, compact, first_word
 from newsevents.dictionaries.agents import builtin_agents
+from newsevents.dictionaries.cities import city_countries, news_cities
 from newsevents.dictionaries.countries import builtin_countries
 from newsevents.dictionaries.persons import builtin_persons
 from newsevents.dictionaries.phoenix import phoenix_entries
@@ -127,12 +128,58 @@ def builtin_organizations() -> tuple[PhraseEntry, ...]:
 
 
 @lru_cache(maxsize=1)
+def builtin_discards() -> tuple[PhraseEntry, ...]:
+    """Words the team reads as no actor, over the Phoenix agents (``data/discards.tsv``)."""
+    entries: list[PhraseEntry] = []
+    for (phrase,) in _data_rows("discards.tsv"):
+        actor = Actor(code="---", name=phrase, entry=f"builtin:discards:{phrase}")
+        entries.append(PhraseEntry(phrase, "discard", (actor,), case="any"))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
 def _builtin() -> tuple[PhraseEntry, ...]:
     return (
         *builtin_persons(),
         *builtin_organizations(),
         *builtin_countries(),
         *builtin_agents(),
+        *builtin_discards(),
+    )
+
+
+def _phoenix_city(entry: PhraseEntry, cities: Set[str]) -> bool:
+    """A city Phoenix lists as another name of a country or region ("GENEVA" under
+    SWITZERLAND, "RAFAH" under GAZA, "SALISBURY", Harare's old name, under ZIMBABWE)."""
+    if entry.kind not in ("country", "org") or len(entry.actors) != 1:
+        return False
+    actor = entry.actors[0]
+    return entry.text != actor.name and entry.text.lower() in cities
+
+
+def _composed(entry: PhraseEntry, places: set[str], agents: set[str]) -> bool:
+    """A Phoenix phrase the team's entries spell as place + agent ("US PRESIDENT")."""
+    words = entry.text.split()
+    return any(
+        compact(" ".join(words[:cut])) in places and compact(" ".join(words[cut:])) in agents
+        for cut in range(1, len(words))
+    )
+
+
+@lru_cache(maxsize=1)
+def _phoenix_layer() -> tuple[PhraseEntry, ...]:
+    """Phoenix's entries less what the team's rules read themselves: cities Phoenix lists as
+    names of their country (a venue city is no country context, a capital may stand for its
+    government) and phrases the team composes of a place and an agent ("US president" keeps
+    the role a later "the president" refers to)."""
+    cities = {name.lower() for name in (*city_countries(), *news_cities())}
+    team = _builtin()
+    places = {entry.key for entry in team if entry.kind in ("country", "demonym", "capital")}
+    agents = {entry.key for entry in team if entry.kind == "agent"}
+    return tuple(
+        entry
+        for entry in phoenix_entries()
+        if not _phoenix_city(entry, cities) and not _composed(entry, places, agents)
     )
 
 
@@ -171,7 +218,7 @@ def _load(
         entries.extend(_builtin())
         layers.append("builtin")
     if builtin and phoenix:
-        entries.extend(phoenix_entries())
+        entries.extend(_phoenix_layer())
         layers.append("phoenix")
     sources = (*actor_files, *agent_files, *discard_files, *layers)
     index, longest = _index(entries)
@@ -186,7 +233,7 @@ def load_actor_dictionaries(
     agent_files: str | Path | Sequence[str | Path] = (),
     discard_files: str | Path | Sequence[str | Path] = (),
     builtin: bool = True,
-    phoenix: bool = False,
+    phoenix: bool = True,
 ) -> ActorDictionaries:
     """Load the built-in dictionaries and users' PETRARCH2/TABARI files (cached).
 

@@ -27,7 +27,7 @@ from newsevents.dictionaries.tabari import (
 from newsevents.model import Actor
 
 # Bumped when the layout below changes; the loader refuses other versions.
-FORMAT = 1
+FORMAT = 2
 PROVENANCE = BASE_PROVENANCE
 ACTOR_FILES = (
     "Phoenix.Countries.actors.txt",
@@ -86,14 +86,16 @@ def _entry_row(entry: PhraseEntry, numbers: dict[Actor, int]) -> list[Any]:
     ]
 
 
-def _pattern_row(pattern: Pattern, verb_lines: set[str]) -> list[Any]:
+def _pattern_row(
+    pattern: Pattern, verb_lines: set[str], targets: dict[tuple[str, ...], int]
+) -> list[Any]:
     return [
         pattern.code,
         pattern.lemma,
         [sorted(group) for group in pattern.preps],
         sorted(pattern.obj),
         [sorted(group) for group in pattern.obj_modifiers],
-        list(pattern.targets),
+        targets.setdefault(pattern.targets, len(targets)),  # 47,000 patterns, a few target lists
         f"{PROVENANCE}:{pattern.entry}",
         pattern.reverse,
         int(pattern.entry in verb_lines),  # a verb's default code, not one of its patterns
@@ -117,13 +119,15 @@ def compile_phoenix(folder: str | Path) -> dict[str, Any]:
     verbs = read_verb_dictionary(folder / VERB_FILE, strict=False).verbs.values()
     verb_lines = {f"{VERB_FILE}:{verb.line}" for verb in verbs}
     converted = petrarch_patterns(folder / VERB_FILE)
-    patterns = [_pattern_row(pattern, verb_lines) for pattern in converted]
+    targets: dict[tuple[str, ...], int] = {}
+    patterns = [_pattern_row(pattern, verb_lines, targets) for pattern in converted]
     return {
         "format": FORMAT,
         "files": [*ACTOR_FILES, AGENT_FILE, DISCARD_FILE, VERB_FILE],
         "flags": list(ENTRY_FLAGS),
         "actors": actors,
         "entries": [json.loads(row) for row in rows],
+        "targets": [list(slots) for slots in targets],
         "patterns": patterns,
     }
 

@@ -160,7 +160,7 @@ def load_lexicon(
     *,
     verb_files: Sequence[str | Path] = (),
     builtin: bool = True,
-    phoenix: PhoenixVerbs = "off",
+    phoenix: PhoenixVerbs = "specific",
 ) -> Lexicon:
     """Load the built-in lexicon, the Phoenix verb patterns and users' PETRARCH2 verb files.
 

@@ -85,7 +85,9 @@ def _patterns() -> tuple[tuple[Pattern, bool], ...]:
         key = tuple(members)
         return words.setdefault(key, frozenset(key))
 
-    rows = phoenix_index()["patterns"]
+    index = phoenix_index()
+    targets = [tuple(slots) for slots in index["targets"]]
+    rows = index["patterns"]
     return tuple(
         (
             Pattern(
@@ -95,12 +97,12 @@ def _patterns() -> tuple[tuple[Pattern, bool], ...]:
                 preps=tuple(group(members) for members in preps),
                 obj=group(obj),
                 obj_modifiers=tuple(group(members) for members in modifiers),
-                targets=tuple(targets),
+                targets=targets[slots],
                 entry=entry,
                 reverse=reverse,
                 base=True,
             ),
             bool(default),
         )
-        for code, lemma, preps, obj, modifiers, targets, entry, reverse, default in rows
+        for code, lemma, preps, obj, modifiers, slots, entry, reverse, default in rows
     )

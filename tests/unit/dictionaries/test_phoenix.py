@@ -22,6 +22,7 @@ from newsevents.dictionaries.compile import (
 )
 from newsevents.dictionaries.lexicon import load_lexicon, phoenix_verbs
 from newsevents.dictionaries.phoenix import phoenix_entries, phoenix_index, phoenix_patterns
+from newsevents.dictionaries.verb_patterns import petrarch_patterns
 from newsevents.errors import DictionaryError
 
 PHOENIX = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "phoenix"
@@ -86,7 +87,7 @@ def test_index_has_the_documented_tables() -> None:
     index = phoenix_index()
     assert index["format"] == FORMAT
     assert index["flags"] == list(ENTRY_FLAGS)
-    assert {"actors", "entries", "patterns", "files"} <= set(index)
+    assert {"actors", "entries", "patterns", "targets", "files"} <= set(index)
     # ~54,000 + 8,000 + 2,700 lines of actors, ~2,400 agents, ~9,000 lines of verbs (issue 11).
     assert len(index["entries"]) > 40_000
     assert len(index["patterns"]) > 40_000
@@ -151,7 +152,7 @@ def test_users_entries_come_before_both_layers(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("options", "layers"),
     [
-        ({"phoenix": True}, ("builtin", "phoenix")),
+        ({}, ("builtin", "phoenix")),
         ({"phoenix": False}, ("builtin",)),
         ({"builtin": False}, ()),
         ({"builtin": False, "phoenix": True}, ()),  # no built-in layer means neither
@@ -181,8 +182,8 @@ def test_an_unknown_verb_mode_is_a_coded_error() -> None:
 @pytest.mark.parametrize(
     ("flags", "phoenix", "verbs"),
     [
-        ({}, False, "specific"),
-        ({"phoenix": True}, True, "specific"),
+        ({}, True, "specific"),
+        ({"phoenix": False}, False, "specific"),
         ({"phoenix": True, "phoenix_verbs": "all"}, True, "all"),
     ],
 )
@@ -191,3 +192,10 @@ def test_command_line_flags_pick_the_phoenix_layer(
 ) -> None:
     settings = settings_from(flags)
     assert (settings.phoenix, settings.phoenix_verbs) == (phoenix, verbs)
+
+
+def test_an_object_before_a_phrase_stays_the_object(tmp_path: Path) -> None:
+    path = tmp_path / "verbs.txt"
+    path.write_text("--- SEND [---] ---\nSEND\n- * WARSHIPS (TO) [0332]\n", encoding="utf-8")
+    (pattern,) = petrarch_patterns(path)
+    assert (pattern.obj, pattern.preps) == (frozenset({"warships"}), ())

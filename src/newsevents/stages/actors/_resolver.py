@@ -271,6 +271,7 @@ class Resolver:
             if span.label not in _ACTOR_LABELS and span.label not in _PLACE_LABELS:
                 continue
             if any(covered[i] or i in self.hidden for i in range(span.first, span.last)):
+                self._titled_name(span.first, span.last, span.label, covered)
                 continue
             before = covered[span.first - 1] if span.first else None
             if span.label == "PERSON" and before is not None and before.label == "AGENT":
@@ -281,6 +282,18 @@ class Resolver:
                     self._place(mention, countries)
                 mentions.append(mention)
         return mentions
+
+    def _titled_name(
+        self, first: int, last: int, label: str, covered: list[Mention | None]
+    ) -> None:
+        """A name span that took in the title before it ("Farmer Ngozi Adeyemi-Balogun"): the
+        rest of the span is the name of the title's mention."""
+        title = covered[first]
+        if label != "PERSON" or title is None or title.label != "AGENT" or title.first != first:
+            return
+        rest = range(title.last, last)
+        if rest and not any(covered[i] or i in self.hidden for i in rest):
+            self._attach_name(title, title.last, last, covered)
 
     def _place(
         self, mention: Mention, countries: set[str | None], *, min_population: bool = False

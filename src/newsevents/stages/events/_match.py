@@ -201,11 +201,16 @@ def amount_content(index: ArticleIndex, verb: Token, obj: Token) -> Token:
     return obj
 
 
-def _object_fits(index: ArticleIndex, obj: Token, pattern: Pattern) -> bool:
+def object_words(obj: Token) -> tuple[str, str]:
+    """The forms an object is looked up by in a pattern: its lemma and its lower case."""
     lemma = obj.lemma.lower()
     if obj.tag == "NNPS" and lemma.endswith("s"):
         lemma = lemma[:-1]  # the model keeps plural proper nouns: "freed five Americans"
-    if lemma not in pattern.obj and obj.lower not in pattern.obj:
+    return lemma, obj.lower
+
+
+def _object_fits(index: ArticleIndex, obj: Token, pattern: Pattern) -> bool:
+    if pattern.obj.isdisjoint(object_words(obj)):
         return False
     return all(_has_modifier(index, obj, group) for group in pattern.obj_modifiers)
 
