@@ -12,6 +12,15 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
+
+
+class DataMissing(FileNotFoundError):
+    """Data an evaluation reads from outside the repository (../shared) is absent.
+
+    The gate and the test suite skip that evaluation and print this message, which names the path.
+    """
+
+
 FOLDS = 5  # one fifth held out (the shared data's README asks for "say every fifth record")
 
 

@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 
 from newsevents.dictionaries.cameo import cameo_code
 from newsevents.errors import NewsEventsError
-from newsevents.storage.duckdb import DuckDBStore
+from newsevents.storage.duckdb import ASSERTED, DuckDBStore, EventFilter
 from newsevents.storage.schema import SCHEMAS
 
 FORMATS = ("parquet", "csv", "gdelt", "plover")
@@ -45,8 +45,8 @@ GDELT_COLUMNS = (
 )
 # Ours, after GDELT's: what GDELT has no column for.
 EXTRA_COLUMNS = (
-    "newsevents_id", "plover", "mode", "last_day", "first_report", "last_report",
-    "num_stories", "action_country_iso3", "evidence",
+    "newsevents_id", "plover", "mode", "date_precision", "last_day", "first_report",
+    "last_report", "num_stories", "action_country_iso3", "evidence",
 )  # fmt: skip
 # CAMEO actor type codes (CAMEO manual, ch. 2): the 3-letter chunks after the country code.
 ACTOR_TYPES = frozenset(
@@ -64,52 +64,93 @@ class ExportError(NewsEventsError):
     code = "NE500"
 
 
-def merged_batches(store: DuckDBStore) -> Iterator[pa.RecordBatch]:
-    """The merged events, ordered by day and id, as Arrow batches."""
+def merged_batches(
+    store: DuckDBStore, *, modes: tuple[str, ...] | None = ASSERTED
+) -> Iterator[pa.RecordBatch]:
+    """The merged events of ``modes`` (None: every mode), by day and id, as Arrow batches."""
     columns = ", ".join(f'"{name}"' for name in MERGED_COLUMNS)
+    where, params = EventFilter(modes=modes).where()
     relation = store.connection.sql(
-        f"SELECT {columns} FROM merged_events ORDER BY day NULLS LAST, id"
+        f"SELECT {columns} FROM merged_events{where} ORDER BY day NULLS LAST, id", params=params
     )
     reader: pa.RecordBatchReader = relation.to_arrow_reader(BATCH_ROWS)
     yield from reader
 
 
-def _rows(store: DuckDBStore) -> Iterator[dict[str, Any]]:
-    for batch in merged_batches(store):
+def _rows(store: DuckDBStore, modes: tuple[str, ...] | None) -> Iterator[dict[str, Any]]:
+    for batch in merged_batches(store, modes=modes):
         yield from batch.to_pylist()
 
 
-def export(store: DuckDBStore, *, fmt: str, output: str | Path) -> int:
-    """Write every merged event to ``output`` in ``fmt``; returns the number of rows."""
+def holds(modes: tuple[str, ...] | None) -> str:
+    """What an export holds, for its header, metadata and README."""
+    chosen = "every mode" if modes is None else "mode " + ", ".join(modes)
+    return (
+        f"newsevents merged events, {chosen}; dates at their precision "
+        "(column date_precision: day, month or year)"
+    )
+
+
+def export(
+    store: DuckDBStore,
+    *,
+    fmt: str,
+    output: str | Path,
+    modes: tuple[str, ...] | None = ASSERTED,
+) -> int:
+    """Write the merged events of ``modes`` to ``output`` in ``fmt``; returns the number of rows.
+
+    Text formats get a README beside them (``OUTPUT.README.txt``) saying what they hold; Parquet
+    carries it in its metadata (key ``newsevents``).
+    """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}", fix=f"use one of {', '.join(FORMATS)}")
     if fmt == "parquet":
-        return _parquet(store, Path(output))
+        return _parquet(store, Path(output), modes)
     with open(output, "w", encoding="utf-8", newline="") as handle:
-        return write_text(store, fmt=fmt, handle=handle)
+        count = write_text(store, fmt=fmt, handle=handle, modes=modes)
+    Path(f"{output}.README.txt").write_text(readme(fmt, modes, count), encoding="utf-8")
+    return count
 
 
-def write_text(store: DuckDBStore, *, fmt: str, handle: TextIO) -> int:
+def readme(fmt: str, modes: tuple[str, ...] | None, count: int) -> str:
+    """The README written beside a text export."""
+    return (
+        f"{holds(modes)}.\n{count} row(s), format {fmt}, one row per merged event.\n"
+        "Columns and conventions: docs/exports.md of newsevents. A date of month precision is "
+        "written as YYYY-MM and of year precision as YYYY; in the GDELT format SQLDATE and "
+        "FractionDate are left empty for them and MonthYear/Year carry what is known.\n"
+    )
+
+
+def write_text(
+    store: DuckDBStore,
+    *,
+    fmt: str,
+    handle: TextIO,
+    modes: tuple[str, ...] | None = ASSERTED,
+) -> int:
     """Write CSV, GDELT (tab-separated, with a header) or PLOVER JSON Lines to ``handle``."""
     count = 0
     if fmt == "plover":
-        for row in _rows(store):
+        for row in _rows(store, modes):
             handle.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
             count += 1
         return count
     gdelt = fmt == "gdelt"
     writer = csv.writer(handle, delimiter="\t" if gdelt else ",", lineterminator="\n")
     writer.writerow(GDELT_COLUMNS + EXTRA_COLUMNS if gdelt else MERGED_COLUMNS)
-    for row in _rows(store):
+    for row in _rows(store, modes):
         writer.writerow(gdelt_row(row) if gdelt else [_cell(row[name]) for name in MERGED_COLUMNS])
         count += 1
     return count
 
 
-def _parquet(store: DuckDBStore, path: Path) -> int:
+def _parquet(store: DuckDBStore, path: Path, modes: tuple[str, ...] | None) -> int:
     count = 0
-    with pq.ParquetWriter(path, SCHEMAS["merged_events"], compression="zstd") as writer:
-        for batch in merged_batches(store):
+    schema = SCHEMAS["merged_events"].with_metadata({"newsevents": holds(modes)})
+    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+        for batch in merged_batches(store, modes=modes):
             writer.write_batch(batch.cast(SCHEMAS["merged_events"]))
             count += batch.num_rows
     return count
@@ -144,15 +185,7 @@ def split_actor(code: str | None) -> dict[str, str]:
 def gdelt_row(row: dict[str, Any]) -> list[str]:
     """One GDELT 2.0 event-table line (the columns we can fill; the others empty) plus ours."""
     values: dict[str, Any] = {"GLOBALEVENTID": int(row["id"][:15], 16)}
-    day: date | None = row["day"]
-    if day is not None:
-        fraction = day.year + (day.timetuple().tm_yday - 1) / 365
-        values.update(
-            SQLDATE=day.strftime("%Y%m%d"),
-            MonthYear=day.strftime("%Y%m"),
-            Year=day.year,
-            FractionDate=f"{fraction:.4f}",
-        )
+    values.update(gdelt_dates(row["day"], row.get("date_precision")))
     for side, column in (("Actor1", "source"), ("Actor2", "target")):
         values.update({f"{side}{k}": v for k, v in split_actor(row[column]).items()})
     code = row["code"]
@@ -183,6 +216,7 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
         "newsevents_id": row["id"],
         "plover": row["plover"],
         "mode": row["mode"],
+        "date_precision": row.get("date_precision"),
         "last_day": row["last_day"],
         "first_report": row["first_report"],
         "last_report": row["last_report"],
@@ -193,6 +227,23 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
     return [_cell(values.get(name)) for name in GDELT_COLUMNS] + [
         _cell(extra[name]) for name in EXTRA_COLUMNS
     ]
+
+
+def gdelt_dates(day: date | None, precision: str | None) -> dict[str, Any]:
+    """GDELT's date columns at the date's precision: a month or a year is never a first day.
+
+    GDELT has a column per precision (SQLDATE, MonthYear, Year); a date known to the month fills
+    MonthYear and Year and leaves SQLDATE and FractionDate empty, a year fills Year alone.
+    """
+    if day is None:
+        return {}
+    values: dict[str, Any] = {"Year": day.year}
+    if precision in ("day", "month", None):
+        values["MonthYear"] = day.strftime("%Y%m")
+    if precision in ("day", None):
+        fraction = day.year + (day.timetuple().tm_yday - 1) / 365
+        values.update(SQLDATE=day.strftime("%Y%m%d"), FractionDate=f"{fraction:.4f}")
+    return values
 
 
 def _plover_actor(code: str | None) -> list[dict[str, str]] | str:
@@ -212,10 +263,9 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         plover_mode = cameo_code(row["code"]).plover_mode or ""
     except NewsEventsError:
         plover_mode = ""
-    day = row["day"]
     return {
         "id": row["id"],
-        "date": day.isoformat() if day else "",
+        "date": row.get("date") or (_iso(row["day"]) or ""),
         "source": _plover_actor(row["source"]),
         "target": _plover_actor(row["target"]),
         "event": row["plover"] or "",
@@ -227,6 +277,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
             "source": row["source"],
             "target": row["target"],
             "mode": row["mode"],
+            "date_precision": row.get("date_precision"),
             "goldstein": row["goldstein"],
             "quad_class": row["quad_class"],
             "num_mentions": row["num_mentions"],

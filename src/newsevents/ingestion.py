@@ -61,13 +61,17 @@ class Ingestion:
         self.counts = {"read": 0, "stored": 0, "duplicates": 0, "quarantined": 0}
         self.counts.update({"events": 0, "warnings": 0})
         self.extra = {"copies": 0, "near_duplicates": 0, "merged_events": 0}
+        self.engine_counts = False
         # Hashes and ids of articles submitted but not yet committed (bounded by in_flight).
         self.pending_hashes: dict[str, str] = {}
         self.pending_ids: dict[str, str] = {}
 
     def run(self, records: Iterable[RawRecord], *, chunk_size: int = 128) -> Run:
         started = datetime.now()
-        engine = self.engine or make_engine(self.settings, pipeline=self.pipeline)
+        engine = self.engine or make_engine(
+            self.settings, pipeline=self.pipeline, progress=self.progress
+        )
+        self.engine_counts = engine.counts_articles
         try:
             self._run_chunks(engine, records, chunk_size=chunk_size)
         finally:
@@ -185,7 +189,11 @@ class Ingestion:
             h: i for h, i in self.pending_hashes.items() if i in self.pending_ids
         }
         if self.progress:
-            self.progress(prepared.size)
+            # An engine that counts articles as it annotates them leaves the rest of the chunk
+            # (duplicates, quarantined records) to the driver.
+            done = prepared.size - (len(prepared.fresh) if self.engine_counts else 0)
+            if done:
+                self.progress(done)
 
     def _stories(self, table: pa.Table | None) -> Rows:
         if table is None or table.num_rows == 0:

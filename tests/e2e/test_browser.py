@@ -203,3 +203,121 @@ def test_event_list_sorts_by_goldstein(page: Any) -> None:
     values = [float(v) for v in page.locator("#event-table tbody td.num").all_inner_texts()]
     assert values == sorted(values) and len(values) > 1
     shoot(page, "events")
+
+
+def _api(server: str, path: str) -> Any:
+    return json.loads(urllib.request.urlopen(f"{server}{path}").read())
+
+
+def _first_card(page: Any) -> int:
+    return int(page.inner_text(".card.wide .n >> nth=0"))
+
+
+def test_dyad_page_counts_asserted_events_and_follows_the_mode_filter(
+    page: Any, server: str
+) -> None:
+    every = {
+        (d["source"], d["target"]): d["events"]
+        for d in _api(server, "/api/dyads?mode=all&limit=1000")["dyads"]
+    }
+    asserted = {
+        (d["source"], d["target"]): d["events"]
+        for d in _api(server, "/api/dyads?limit=1000")["dyads"]
+    }
+    source, target = next(pair for pair, n in every.items() if n > asserted.get(pair, 0) > 0)
+    page.goto(f"/dyad?source={source}&target={target}")
+    counted = _first_card(page)
+    assert counted == sum(
+        n for (s, t), n in asserted.items() if s.startswith(source) and t.startswith(target)
+    )
+    page.select_option("#mode-filter", "all")
+    page.click('form.filters button[type="submit"]')
+    page.wait_for_url("**mode=all**")
+    assert _first_card(page) > counted
+    shoot(page, "dyad-all-modes")
+
+
+def test_a_year_precision_event_shows_as_its_year(page: Any, server: str) -> None:
+    events = _api(server, "/api/events?limit=1000&mode=all")["events"]
+    event = next(e for e in events if e["date_precision"] == "year")
+    page.goto(f"/events?article_id={event['article_id']}&mode=all")
+    row = page.locator(f'#event-table tr[data-id="{event["id"]}"] td.nowrap').first
+    assert row.inner_text() == event["date"] and len(event["date"]) == 4
+
+
+def test_docs_list_the_api_operations(page: Any, server: str) -> None:
+    page.goto("/docs")
+    page.wait_for_selector(".opblock", timeout=20_000)
+    paths = _api(server, "/openapi.json")["paths"]
+    shown = page.locator(".opblock-summary-path").all_inner_texts()
+    assert {text.replace("\u200b", "") for text in shown} >= set(paths)
+    shoot(page, "docs")
+
+
+def test_map_shows_one_point_per_located_event_and_a_click_opens_it(page: Any, server: str) -> None:
+    located = _api(server, "/api/places")
+    assert 0 < located["total"] <= 1000
+    page.goto("/map")
+    page.wait_for_selector("#map[data-drawn]", timeout=20_000)
+    assert page.get_attribute("#map", "data-drawn") == "true"
+    points = page.locator("#map .scatterlayer .trace:not(:first-child) path.point")
+    assert points.count() == located["total"]
+    shoot(page, "map")
+    box = points.first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/events/*")
+    assert page.locator("code.rule").count() == 1
+
+
+@pytest.fixture(scope="module")
+def big_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store of 100,000 events among 2,000 actors (a few busy, most rare)."""
+    from newsevents.storage.duckdb import open_store
+
+    path = tmp_path_factory.mktemp("big") / "big.duckdb"
+    with open_store(path) as store:
+        store.connection.execute(
+            "INSERT INTO events (id, article_id, idx, source, target, code, root, quad_class, "
+            'goldstein, mode, sentence, start, "end", rule, date, date_precision, day) '
+            "SELECT 'e' || i, 'a' || (i // 10), i % 10, "
+            "'A' || CAST(floor(pow(random(), 3) * 2000) AS INT), "
+            "'B' || CAST(floor(pow(random(), 3) * 2000) AS INT), '042', '04', 1, 1.9, "
+            "'asserted', 0, 0, 1, 'test', '2020-01-01', 'day', DATE '2020-01-01' "
+            "FROM range(100000) t(i)"
+        )
+    port = _free_port()
+    process = subprocess.Popen(
+        [str(NEWSEVENTS), "serve", "--db", str(path), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(f"{base}/api/summary", process)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_network_of_100000_events_shows_top_labels_without_overlap(
+    browser: Any, big_server: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, base_url=big_server)
+    page = context.new_page()
+    page.goto("/network")
+    page.wait_for_selector("#network[data-drawn]", timeout=30_000)
+    assert page.get_attribute("#network", "data-drawn") == "true"
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('#network text[data-shown]')]
+             .map((t) => { const b = t.getBoundingClientRect();
+                           return [b.left, b.top, b.right, b.bottom]; })"""
+    )
+    assert 0 < len(boxes) <= 25
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+    assert "left out" in page.inner_text("#network-left-out")
+    page.screenshot(path=str(SCREENSHOTS / "network-100k.png"), full_page=True)
+    context.close()

@@ -229,3 +229,65 @@ def test_explain_rejects_bad_text_with_a_coded_error(args: list[str], code: str)
     result = CliRunner().invoke(cli, ["explain", *args])
     assert result.exit_code == 1
     assert result.output.startswith(f"error: [{code}]")
+
+
+def test_warnings_an_ingest_counted_can_be_listed(tmp_path: Path) -> None:
+    path = tmp_path / "debris.jsonl"
+    path.write_text(
+        json.dumps(
+            {"id": "d1", "text": "Talks opened in Geneva. [19659002] They met again.\nSource link"}
+        )
+        + "\n"
+    )
+    db = str(tmp_path / "w.duckdb")
+    ingested = _run("ingest", str(path), "--db", db)
+    assert "2 warnings" in ingested.output and "newsevents warnings" in ingested.output
+    listed = _run("warnings", "--db", db, "--format", "jsonl")
+    rows = [json.loads(line) for line in listed.output.splitlines()]
+    assert {(row["article_id"], row["code"]) for row in rows} == {("d1", "W101"), ("d1", "W102")}
+    table = _run("warnings", "--db", db, "--code", "W102")
+    assert table.output.startswith("1 warning(s): W102 1")
+
+
+def test_piped_ingest_shows_progress_lines_unless_quiet(tmp_path: Path) -> None:
+    path, _ = _mixed_file(tmp_path)
+    shown = _run("ingest", str(path), "--db", str(tmp_path / "a.duckdb"))
+    assert "ingest: 8/8 records (100%)" in shown.output
+    quiet = _run("ingest", str(path), "--db", str(tmp_path / "b.duckdb"), "--quiet")
+    assert "ingest:" not in quiet.output and "read 8" in quiet.output
+
+
+def test_export_holds_asserted_events_unless_told_and_keeps_date_precision(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "one.jsonl"
+    path.write_text(
+        json.dumps(
+            {
+                "id": "m1",
+                "date": "2020-02-14",
+                "text": "Trump met Kim for the first time at the summit in June 2018. "
+                "Trump met Kim in Hanoi on Friday. Trump did not meet Moon on Friday.",
+            }
+        )
+        + "\n"
+    )
+    db = str(tmp_path / "x.duckdb")
+    _run("ingest", str(path), "--db", db, "--quiet")
+
+    def rows(*flags: str) -> list[dict[str, str]]:
+        out = tmp_path / "e.csv"
+        done = _run("export", "--db", db, "--format", "csv", "-o", str(out), *flags)
+        assert done.exit_code == 0, done.output
+        import csv
+
+        return list(csv.DictReader(out.open()))
+
+    asserted, everything = rows(), rows("--modes", "all")
+    assert asserted and all(row["mode"] == "asserted" for row in asserted)
+    assert {row["mode"] for row in everything} >= {"asserted", "historical"}
+    historical = [row for row in everything if row["mode"] == "historical"]
+    assert {(row["date"], row["date_precision"]) for row in historical} == {("2018-06", "month")}
+    assert "every mode" in (tmp_path / "e.csv.README.txt").read_text()  # the last export's
+    bad = _run("export", "--db", db, "--format", "csv", "--modes", "maybe")
+    assert bad.exit_code == 2 and "not a mode" in bad.output

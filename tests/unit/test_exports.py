@@ -15,6 +15,7 @@ from newsevents.exports import (
     EXTRA_COLUMNS,
     GDELT_COLUMNS,
     export,
+    gdelt_dates,
     split_actor,
     write_text,
 )
@@ -33,9 +34,15 @@ def _annotation(article_id: str, day: str) -> Annotation:
         end=len(text), rule="test", date=day, date_precision="day",
         location=Location("Singapore", "SGP", 1.29, 103.85),
     )  # fmt: skip
+    # A denied strike known to the month: neither asserted nor of a day (issue 14).
+    denied = Event(
+        article_id=article_id, source="PRKMIL", target="KORMIL", code="190", root="19",
+        quad_class=4, goldstein=-10.0, plover="ASSAULT", mode="negated", sentence=0, start=0,
+        end=len(text), rule="test", date="2018-05", date_precision="month",
+    )  # fmt: skip
     article = Article(id=article_id, text=text, date=day, url=f"https://wire.example/{article_id}")
     return Annotation(
-        article=article, events=(event,), sentences=(Sentence(0, 0, len(text), 0, 9),)
+        article=article, events=(event, denied), sentences=(Sentence(0, 0, len(text), 0, 9),)
     )
 
 
@@ -44,7 +51,10 @@ def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
     with open_store(tmp_path_factory.mktemp("exports") / "e.duckdb") as store:
         for article_id, day in (("a", "2018-06-12"), ("b", "2018-06-13")):
             rows: dict[str, Any] = annotation_rows(_annotation(article_id, day), run_id="r")
-            rows["merge_pending"] = [{"source": "USAGOV", "target": "IGOUNO"}]
+            rows["merge_pending"] = [
+                {"source": "USAGOV", "target": "IGOUNO"},
+                {"source": "PRKMIL", "target": "KORMIL"},
+            ]
             store.write(rows)
         remerge(store, window_days=3)
         yield store
@@ -125,3 +135,45 @@ def test_parquet_has_the_documented_schema(store: DuckDBStore, tmp_path: Path) -
 )
 def test_split_actor(code: str | None, fields: dict[str, str]) -> None:
     assert split_actor(code) == fields
+
+
+@pytest.mark.parametrize("fmt", ["csv", "gdelt", "plover"])
+def test_exports_hold_asserted_events_unless_told(store: DuckDBStore, fmt: str) -> None:
+    def rows(**options: Any) -> int:
+        handle = io.StringIO()
+        return write_text(store, fmt=fmt, handle=handle, **options)
+
+    assert rows() == rows(modes=("asserted",)) == 1
+    assert rows(modes=None) == 2
+    assert rows(modes=("negated",)) == 1
+
+
+@pytest.mark.parametrize(
+    ("precision", "expected"),
+    [
+        ("day", {"SQLDATE": "20180512", "MonthYear": "201805", "Year": 2018}),
+        ("month", {"SQLDATE": None, "MonthYear": "201805", "Year": 2018, "FractionDate": None}),
+        ("year", {"SQLDATE": None, "MonthYear": None, "Year": 2018}),
+    ],
+)
+def test_gdelt_dates_never_invent_a_first_day(precision: str, expected: dict[str, Any]) -> None:
+    from datetime import date
+
+    values = gdelt_dates(date(2018, 5, 12), precision)
+    assert {name: values.get(name) for name in expected} == expected
+
+
+def test_csv_carries_the_date_at_its_precision(store: DuckDBStore) -> None:
+    handle = io.StringIO()
+    write_text(store, fmt="csv", handle=handle, modes=("negated",))
+    (row,) = csv.DictReader(io.StringIO(handle.getvalue()))
+    assert (row["date"], row["date_precision"], row["day"]) == ("2018-05", "month", "2018-05-01")
+
+
+def test_a_file_export_says_what_it_holds(store: DuckDBStore, tmp_path: Path) -> None:
+    export(store, fmt="gdelt", output=tmp_path / "e.tsv", modes=None)
+    note = (tmp_path / "e.tsv.README.txt").read_text()
+    assert "every mode" in note and "precision" in note
+    export(store, fmt="parquet", output=tmp_path / "e.parquet")
+    metadata = pq.read_schema(tmp_path / "e.parquet").metadata
+    assert b"mode asserted" in metadata[b"newsevents"]

@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from newsevents.cli.options import db_option, settings_from
-from newsevents.exports import FORMATS, export, write_text
+from newsevents.cli.options import db_option, modes_option, settings_from
+from newsevents.exports import FORMATS, export, holds, write_text
 from newsevents.storage.duckdb import open_store
 
 
@@ -15,14 +15,15 @@ from newsevents.storage.duckdb import open_store
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="Output format.")
 @click.option("-o", "--output", default="-", metavar="PATH", help="Output file (stdout).")
-def export_command(db: str | None, fmt: str, output: str) -> None:
+@modes_option(default="asserted", what="Events exported")
+def export_command(db: str | None, fmt: str, output: str, modes: tuple[str, ...] | None) -> None:
     """Export merged events (one row per event, with its mentions, sources and articles)."""
     if fmt == "parquet" and output == "-":
         raise click.UsageError("Parquet needs a file: give -o PATH")
     settings = settings_from({"db": db})
     with open_store(settings.db, read_only=True) as store:
         if output == "-":
-            count = write_text(store, fmt=fmt, handle=sys.stdout)
+            count = write_text(store, fmt=fmt, handle=sys.stdout, modes=modes)
         else:
-            count = export(store, fmt=fmt, output=output)
-    click.echo(f"exported {count} merged event(s) as {fmt}", err=True)
+            count = export(store, fmt=fmt, output=output, modes=modes)
+    click.echo(f"exported {count} merged event(s) as {fmt}: {holds(modes)}", err=True)

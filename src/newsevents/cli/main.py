@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from typing import Any
 
 import click
@@ -13,7 +14,7 @@ from newsevents.cli.engine import engine_options, with_engine_flags
 from newsevents.cli.explain import explain_annotation
 from newsevents.cli.export import export_command
 from newsevents.cli.fetch import fetch_command
-from newsevents.cli.options import db_option, pipeline_options, settings_from
+from newsevents.cli.options import db_option, modes_option, pipeline_options, settings_from
 from newsevents.cli.progress import progress_bar
 from newsevents.cli.render import EVENT_COLUMNS, write_rows, write_summary
 from newsevents.cli.serve import serve_command
@@ -70,16 +71,19 @@ def annotate_command(input_path: str, output: str, strict: bool, **flags: Any) -
 @db_option
 @pipeline_options
 @engine_options
-def ingest_command(paths: tuple[str, ...], **flags: Any) -> None:
+@click.option("--quiet", is_flag=True, help="No progress (the closing counts still print).")
+def ingest_command(paths: tuple[str, ...], quiet: bool, **flags: Any) -> None:
     """Ingest JSONL, text, HTML and WARC files, and folders of them, into the store."""
     settings = with_engine_flags(settings_from(flags), flags)
-    with open_store(settings.db) as store, progress_bar(paths) as advance:
+    with open_store(settings.db) as store, progress_bar(paths, quiet=quiet) as advance:
         run = ingest(paths, store=store, pipeline=Pipeline(settings), progress=advance)
     click.echo(
         f"read {run.read}, stored {run.stored} ({run.duplicates} already stored), "
         f"quarantined {run.quarantined}; {run.events} events, {run.warnings} warnings "
         f"-> {settings.db}"
     )
+    if run.warnings:
+        click.echo(f"see them with: newsevents warnings --db {settings.db}")
     extra = run.extra
     click.echo(
         f"{extra.get('near_duplicates', 0)} near-duplicate(s), {extra.get('copies', 0)} exact "
@@ -97,34 +101,63 @@ def ingest_command(paths: tuple[str, ...], **flags: Any) -> None:
 @click.option("--code", help="CAMEO code prefix (04 matches 040-046).")
 @click.option("--since", help="First event date, YYYY-MM-DD.")
 @click.option("--until", help="Last event date, YYYY-MM-DD.")
-@click.option(
-    "--mode", type=click.Choice(["asserted", "negated", "hypothetical", "future", "historical"])
-)
+@modes_option(default="all", what="Events listed")
 @click.option("--limit", type=int, default=None, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table")
-def events_command(db: str | None, limit: int | None, fmt: str, **filters: Any) -> None:
+def events_command(
+    db: str | None, limit: int | None, fmt: str, modes: tuple[str, ...] | None, **filters: Any
+) -> None:
     """List stored events, filtered."""
     for name in ("since", "until"):
         if filters[name]:
             filters[name] = parse_date(filters[name])
     settings = settings_from({"db": db})
     with open_store(settings.db, read_only=True) as store:
-        rows = store.events(EventFilter(**filters), limit=limit)
+        rows = store.events(EventFilter(**filters, modes=modes), limit=limit)
     write_rows(rows, fmt=fmt, columns=None if fmt == "jsonl" else EVENT_COLUMNS)
 
 
 @cli.command("summary")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def summary_command(db: str | None, as_json: bool) -> None:
+@modes_option(default="asserted", what="Events counted")
+def summary_command(db: str | None, as_json: bool, modes: tuple[str, ...] | None) -> None:
     """Articles, events by CAMEO root and QuadClass, top dyads, date range."""
     settings = settings_from({"db": db})
     with open_store(settings.db, read_only=True) as store:
-        summary = store.summary()
+        summary = store.summary(modes=modes)
     if as_json:
         click.echo(json.dumps(summary, default=str, indent=2))
     else:
         write_summary(summary)
+
+
+@cli.command("warnings")
+@db_option
+@click.option("--code", help="Only this warning code (e.g. W601).")
+@click.option("--article", "article_id", help="Only this article.")
+@click.option("--run", "run_id", help="Only the warnings of this run (ids in the runs table).")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table")
+def warnings_command(
+    db: str | None,
+    code: str | None,
+    article_id: str | None,
+    run_id: str | None,
+    limit: int,
+    fmt: str,
+) -> None:
+    """The warnings an ingest recorded: article id, stage, code and message, with counts by code."""
+    settings = settings_from({"db": db})
+    with open_store(settings.db, read_only=True) as store:
+        found = store.warnings(code=code, article_id=article_id, run_id=run_id)
+    if fmt == "table":
+        counts = Counter(row["code"] for row in found)
+        click.echo(
+            f"{len(found)} warning(s)"
+            + (": " + ", ".join(f"{c} {n}" for c, n in counts.most_common()) if counts else "")
+        )
+    write_rows(found[: max(limit, 0)], fmt=fmt)
 
 
 @cli.command("actors")

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import click
 
 from newsevents.config import Settings, resolve_settings
+from newsevents.storage.duckdb import parse_modes
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -20,6 +21,31 @@ def db_option(function: F) -> F:
         metavar="FILE",
         help="The DuckDB store (default newsevents.duckdb, or NEWSEVENTS_DB).",
     )(function)
+
+
+def modes_option(*, default: str, what: str) -> Callable[[F], F]:
+    """``--mode``/``--modes``: ``all`` or comma-separated modes, parsed to a tuple (None: all)."""
+
+    def convert(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...] | None:
+        try:
+            return parse_modes(value, default=None)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+
+    def decorate(function: F) -> F:
+        return click.option(
+            "--modes",
+            "--mode",
+            "modes",
+            default=default,
+            show_default=True,
+            metavar="MODES",
+            callback=convert,
+            help=f"{what}: all, or comma-separated asserted, negated, hypothetical, future, "
+            "historical.",
+        )(function)
+
+    return decorate
 
 
 def pipeline_options(function: F) -> F:

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from newsevents.dictionaries.cameo import QUAD_CLASS_NAMES, root_name
 
-EVENT_COLUMNS = ("day", "source", "code", "target", "mode", "goldstein", "plover", "sentence_text")
+EVENT_COLUMNS = ("date", "source", "code", "target", "mode", "goldstein", "plover", "sentence_text")
 
 
 def _plain(value: Any) -> Any:

@@ -12,13 +12,19 @@ The format is that of PETRARCH2's ``CAMEO.2.0.txt`` (Open Event Data Alliance, M
   ``( ... )`` a prepositional phrase, ``{ ... }`` a noun phrase and ``&NAME`` a synset.
 - ``~ a (b c VERB) VERB = x y code`` lines are transformations of nested verb phrases.
 - ``#`` (and TABARI's ``;``) start comments; ``<!-- ... -->`` comments may span lines.
+
+TABARI's older layout (PETRARCH's validation dictionary keeps it) has no ``--- ---`` headers: each
+verb line (``ABANDON [345]``, ``CALLED_ON [094]``, ``APPRECIATE POSITION [042]``) is a block of
+its own whose patterns follow it, its first word is the verb, a trailing ``_`` (``ACT_``) means
+no generated forms, and a ``{ FORM FORM }`` line after it lists its other forms. A file without
+any header is read in that layout.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsevents.dictionaries.verb_syntax import (
@@ -32,6 +38,7 @@ from newsevents.dictionaries.verb_syntax import (
     parse_pattern,
     parse_verb_line,
     split_comment,
+    take_code,
 )
 from newsevents.errors import DictionaryError
 
@@ -138,8 +145,10 @@ def read_verb_dictionary(path: str | Path, *, strict: bool = True) -> VerbDictio
             the message gives the file and line number and how to fix the line.
     """
     text = _read_text(Path(path))
-    reader = _Reader(str(path), strict=strict)
-    for number, line in _content_lines(text):
+    lines = list(_content_lines(text))
+    tabari = not any(line.startswith("---") for _, line in lines)
+    reader = _Reader(str(path), strict=strict, tabari=tabari)
+    for number, line in lines:
         reader.feed(number, line)
     return reader.finish()
 
@@ -191,9 +200,10 @@ class _OpenBlock:
 class _Reader:
     """The state of one pass over a file: the open synset or block and what was read."""
 
-    def __init__(self, path: str, *, strict: bool) -> None:
+    def __init__(self, path: str, *, strict: bool, tabari: bool = False) -> None:
         self.path = path
         self.strict = strict
+        self.tabari = tabari
         self.synset: str | None = None
         self.block: _OpenBlock | None = None
         self.synsets: dict[str, list[str]] = {}
@@ -216,6 +226,10 @@ class _Reader:
         self.synset = None
         if line.startswith("---"):
             self._open_block(number, line)
+        elif self.tabari and line[0] == "{":
+            self._add_tabari_forms(line)
+        elif self.tabari and line[0] not in "-&~":
+            self._open_tabari_verb(number, line)
         elif line[0] == "&":
             self._open_synset(line)
         elif line[0] == "~":
@@ -229,6 +243,32 @@ class _Reader:
             block.patterns.append(pattern)
         else:
             self._require_block("verb").verbs.append(parse_verb_line(line, line=number))
+
+    def _open_tabari_verb(self, number: int, line: str) -> None:
+        """A TABARI verb line: its own block, named after it, with its code as the default."""
+        self._close_block()
+        words, code = take_code(split_comment(line)[0])
+        if code is None:
+            raise VerbSyntaxError("the verb line has no [code]", "end it with a code: [042]")
+        parts = [part for part in re.split(r"[\s_]+", words.upper()) if part]
+        if not parts:
+            raise VerbSyntaxError("a verb line without a verb", "write the verb before its code")
+        exact = words.rstrip().endswith("_")  # TABARI: no generated forms
+        head = "_".join(["+" + parts[0], *parts[1:]])
+        phrase = " ".join(parts)
+        written = f"{head} {{{head}}}" if exact else head
+        form = replace(parse_verb_line(written, line=number), code=code)
+        name = phrase if phrase not in self.blocks else f"{phrase}@{number}"
+        self.block = _OpenBlock(name, code, number, verbs=[form])
+        self._warn_legacy(code, number)
+
+    def _add_tabari_forms(self, line: str) -> None:
+        """``{ BROKE_ BROKEN_ }`` after a TABARI verb line: more forms of that verb."""
+        block = self._require_block("forms")
+        words = split_comment(line)[0].strip("{} \t").upper().split()
+        forms = tuple(" ".join(w for w in word.split("_") if w) for word in words)
+        verb = block.verbs[-1]
+        block.verbs[-1] = replace(verb, forms=(*verb.forms, *forms))
 
     def _require_block(self, what: str) -> _OpenBlock:
         if self.block is None:

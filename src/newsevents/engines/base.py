@@ -29,9 +29,14 @@ class Handle(Protocol):
 
 
 class Engine(Protocol):
-    """Annotates chunks of articles; ``in_flight`` chunks may run while the driver stores."""
+    """Annotates chunks of articles; ``in_flight`` chunks may run while the driver stores.
+
+    ``counts_articles`` is true when the engine reports each annotated article to the progress
+    callback itself (then the driver reports only the records it skipped or quarantined).
+    """
 
     in_flight: int
+    counts_articles: bool
 
     def submit(self, articles: Sequence[Article], *, run_id: str, part: str) -> Handle: ...
 
@@ -72,11 +77,16 @@ class InProcessEngine:
 
     in_flight = 0
 
-    def __init__(self, pipeline: Pipeline) -> None:
+    def __init__(
+        self, pipeline: Pipeline, *, progress: Callable[[int], None] | None = None
+    ) -> None:
         self.pipeline = pipeline
+        self.progress = progress
+        self.counts_articles = progress is not None
 
     def submit(self, articles: Sequence[Article], *, run_id: str, part: str) -> Handle:
-        return Done(to_tables(annotate_chunk(self.pipeline, articles, run_id=run_id)))
+        rows = annotate_chunk(self.pipeline, articles, run_id=run_id, on_article=self.progress)
+        return Done(to_tables(rows))
 
     def close(self) -> None:
         return None
@@ -94,8 +104,14 @@ def clear_spool(spool: Path) -> None:
     spool.mkdir(parents=True, exist_ok=True)
 
 
-def make_engine(settings: Settings, *, pipeline: Pipeline) -> Engine:
-    """The engine ``settings.engine`` names, with ``settings.workers`` workers."""
+def make_engine(
+    settings: Settings, *, pipeline: Pipeline, progress: Callable[[int], None] | None = None
+) -> Engine:
+    """The engine ``settings.engine`` names, with ``settings.workers`` workers.
+
+    In this process, ``progress`` hears of every annotated article as it is done; other engines
+    report whole chunks as the driver stores them.
+    """
     if settings.engine not in ENGINES:
         raise ConfigError(
             f"unknown engine {settings.engine!r}", fix=f"use one of {', '.join(ENGINES)}"
@@ -105,7 +121,7 @@ def make_engine(settings: Settings, *, pipeline: Pipeline) -> Engine:
 
         return DaskEngine(settings, spool=spool_directory(settings))
     if settings.workers <= 1:
-        return InProcessEngine(pipeline)
+        return InProcessEngine(pipeline, progress=progress)
     from newsevents.engines.local import ProcessEngine
 
     return ProcessEngine(settings, spool=spool_directory(settings))

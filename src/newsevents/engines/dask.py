@@ -59,6 +59,7 @@ class DaskEngine:
         self.client = distributed.Client(cluster or settings.scheduler)
         workers = len(self.client.scheduler_info().get("workers", {})) or 1
         self.in_flight = workers * QUEUED_PER_WORKER
+        self.counts_articles = False  # chunks are reported as the driver stores them
 
     def submit(self, articles: Sequence[Article], *, run_id: str, part: str) -> Handle:
         future = self.client.submit(

@@ -28,6 +28,7 @@ class ProcessEngine:
         context = multiprocessing.get_context("spawn")
         self.executor = ProcessPoolExecutor(max_workers=settings.workers, mp_context=context)
         self.in_flight = settings.workers * QUEUED_PER_WORKER
+        self.counts_articles = False  # chunks are reported as the driver stores them
 
     def submit(self, articles: Sequence[Article], *, run_id: str, part: str) -> Handle:
         work = partial(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,10 +30,18 @@ WORKER_TABLES = (
 )
 
 
-def annotate_chunk(pipeline: Pipeline, articles: Sequence[Article], *, run_id: str) -> Rows:
-    """Rows of every worker table for ``articles``, in their order."""
+def annotate_chunk(
+    pipeline: Pipeline,
+    articles: Sequence[Article],
+    *,
+    run_id: str,
+    on_article: Callable[[int], None] | None = None,
+) -> Rows:
+    """Rows of every worker table for ``articles``, in their order; ``on_article(1)`` after each."""
     rows: Rows = {name: [] for name in WORKER_TABLES}
     for annotation in pipeline.annotate(articles):
+        if on_article is not None:
+            on_article(1)
         for name, table_rows in annotation_rows(annotation, run_id=run_id).items():
             rows[name].extend(table_rows)
         article = annotation.article

@@ -30,6 +30,7 @@ _BOUNDARIES = frozenset({"since", "until", "till", "til"})
 _TIME_NOUNS = frozenset(
     {"morning", "afternoon", "evening", "night", "day", "eve", "weekend", "week", "month"}
     | {"year", "hour", "end", "beginning", "start", "middle", "dawn", "midnight", "noon"}
+    | {"time"}  # "met for the first time at the summit in June 2018" (issue 14)
 )
 # Prepositions that put an event inside a setting: "said in a statement on Friday", "died in the
 # war between 1950 and 1953" happen within the statement and the war, so their time is the

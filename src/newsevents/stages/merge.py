@@ -44,6 +44,8 @@ class Report:
     location_country: str | None = None
     location_lat: float | None = None
     location_lon: float | None = None
+    date: str | None = None  # the event's own date at its precision ("2019", "2019-12")
+    date_precision: str | None = None  # day, month or year
 
 
 @dataclass(slots=True)
@@ -138,6 +140,7 @@ def merged_row(event: MergedEvent) -> dict[str, object]:
     model = next(report for report in reports if report.code == code)
     place = event.place
     days = [report.day for report in reports if report.day]
+    dated_by = min(reports, key=lambda report: (report.day or date.max, report.event_id))
     dated = [(r.article_date or date.max, r.article_id, r) for r in reports]
     first_report = min(dated, key=lambda item: (item[0], item[1]))[2]
     published = [report.article_date for report in reports if report.article_date]
@@ -152,6 +155,8 @@ def merged_row(event: MergedEvent) -> dict[str, object]:
         "plover": model.plover,
         "mode": model.mode,
         "day": min(days) if days else None,
+        "date": dated_by.date or (dated_by.day.isoformat() if dated_by.day else None),
+        "date_precision": dated_by.date_precision or ("day" if dated_by.day else None),
         "last_day": max(days) if days else None,
         "location_name": place.location_name if place else None,
         "location_country": place.location_country if place else None,

@@ -13,7 +13,7 @@ import duckdb
 import pyarrow as pa
 
 from newsevents.errors import StoreError
-from newsevents.model import Run
+from newsevents.model import MODES, Run
 from newsevents.storage.rows import Rows
 from newsevents.storage.schema import PRIMARY_KEYS, SCHEMAS, add_columns_sql, create_table_sql
 
@@ -25,6 +25,31 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS merged_events_dyad ON merged_events(source, target)",
 )
 RUN_EXTRAS = ("copies", "near_duplicates", "merged_events")
+# What counts, charts and exports hold unless told otherwise (issue 14): a negated, hypothetical,
+# future or historical event is not something that happened on its day.
+ASSERTED: tuple[str, ...] = ("asserted",)
+
+
+def parse_modes(value: str | None, *, default: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """Modes from ``all`` or a comma-separated list (``asserted,negated``); None means every mode.
+
+    Raises:
+        ValueError: a name that is not a mode, with the list of modes in its message.
+    """
+    if value is None or not value.strip():
+        return default
+    names = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    if names == ("all",):
+        return None
+    unknown = [name for name in names if name not in MODES]
+    if unknown or not names:
+        raise ValueError(
+            f"{', '.join(unknown) or value!r} is not a mode; give all or a comma-separated list "
+            f"of {', '.join(MODES)}"
+        )
+    return names
+
+
 Tables = Mapping[str, "list[dict[str, Any]] | pa.Table"]
 
 
@@ -38,7 +63,7 @@ class EventFilter:
     code: str | None = None
     root: str | None = None
     quad_class: int | None = None
-    mode: str | None = None
+    modes: tuple[str, ...] | None = None  # None: every mode
     since: str | None = None
     until: str | None = None
     q: str | None = None
@@ -57,11 +82,14 @@ class EventFilter:
             clauses.append("(source LIKE ? || '%' OR target LIKE ? || '%')")
             params += [self.actor, self.actor]
         exact: dict[str, str | int | None] = {"root": self.root, "quad_class": self.quad_class}
-        exact.update({"mode": self.mode, "article_id": self.article_id})
+        exact["article_id"] = self.article_id
         for column, wanted in exact.items():
             if wanted is not None and wanted != "":
                 clauses.append(f"{column} = ?")
                 params.append(wanted)
+        if self.modes is not None:
+            clauses.append(f"mode IN ({', '.join('?' for _ in self.modes) or 'NULL'})")
+            params += list(self.modes)
         if self.since:
             clauses.append("day >= CAST(? AS DATE)")
             params.append(self.since)
@@ -222,36 +250,62 @@ class DuckDBStore:
         row = self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
 
-    def summary(self, *, top: int = 10) -> dict[str, Any]:
-        """Counts, events by root and QuadClass, top dyads and the date range."""
+    def summary(self, *, top: int = 10, modes: tuple[str, ...] | None = ASSERTED) -> dict[str, Any]:
+        """Counts, events by root and QuadClass, top dyads and the date range.
+
+        The breakdowns count events of ``modes`` (asserted by default; None for every mode);
+        ``by_mode`` always shows every mode, so what was left out is visible.
+        """
+        where, params = EventFilter(modes=modes).where()
+        both = f"{where} AND " if where else " WHERE "
         first, last = self.connection.execute(
-            "SELECT min(day), max(day) FROM events WHERE mode = 'asserted'"
+            f"SELECT min(day), max(day) FROM events{where}", params
         ).fetchone() or (None, None)
         return {
             "articles": self.count("articles"),
             "events": self.count("events"),
+            "modes": list(modes) if modes is not None else ["all"],
+            "counted": self.query(f"SELECT count(*) AS n FROM events{where}", params)[0]["n"],
             "quotes": self.count("quotes"),
             "entities": self.count("entities"),
             "timexes": self.count("timexes"),
             "quarantined": self.count("quarantine"),
             "date_range": [str(first) if first else None, str(last) if last else None],
             "by_root": self.query(
-                "SELECT root, count(*) AS events FROM events GROUP BY root ORDER BY root"
+                f"SELECT root, count(*) AS events FROM events{where} GROUP BY root ORDER BY root",
+                params,
             ),
             "by_quad_class": self.query(
                 "SELECT quad_class, count(*) AS events, round(avg(goldstein), 2) AS goldstein "
-                "FROM events GROUP BY quad_class ORDER BY quad_class"
+                f"FROM events{where} GROUP BY quad_class ORDER BY quad_class",
+                params,
             ),
             "by_mode": self.query(
                 "SELECT mode, count(*) AS events FROM events GROUP BY mode ORDER BY events DESC"
             ),
             "top_dyads": self.query(
-                "SELECT source, target, count(*) AS events FROM events "
-                "WHERE source IS NOT NULL AND target IS NOT NULL "
+                f"SELECT source, target, count(*) AS events FROM events{both}"
+                "source IS NOT NULL AND target IS NOT NULL "
                 "GROUP BY source, target ORDER BY events DESC, source, target LIMIT ?",
-                [top],
+                [*params, top],
             ),
         }
+
+    def warnings(
+        self, *, code: str | None = None, article_id: str | None = None, run_id: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Warnings recorded with the stored articles (each article is stored once, so its
+        warnings are too), optionally of one code, article or run."""
+        clauses, params = ["severity = 'warning'"], []
+        for column, value in (("code", code), ("article_id", article_id), ("run_id", run_id)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        return self.query(
+            'SELECT article_id, stage, code, message, start, "end", run_id FROM problems '
+            f"WHERE {' AND '.join(clauses)} ORDER BY article_id, start NULLS FIRST, code",
+            params,
+        )
 
     def unknown_actors(self, *, limit: int = 20) -> list[dict[str, Any]]:
         """The most frequent actor mentions that no dictionary resolved."""

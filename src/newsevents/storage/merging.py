@@ -21,7 +21,7 @@ REPORTS = """
 SELECT e.id, e.article_id, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein,
        e.plover, e.mode, coalesce(e.day, a.date) AS day, e.sentence, e.evidence, a.date,
        coalesce(a.source, a.id), a.url, s.story_id, e.location_name, e.location_country,
-       e.location_lat, e.location_lon
+       e.location_lat, e.location_lon, e.date, e.date_precision
 FROM events e
 JOIN ({dyads}) d ON d.source IS NOT DISTINCT FROM e.source
                 AND d.target IS NOT DISTINCT FROM e.target
@@ -59,6 +59,8 @@ def _report(row: tuple[Any, ...]) -> Report:
         location_country=row[18],
         location_lat=row[19],
         location_lon=row[20],
+        date=row[21],
+        date_precision=row[22],
     )
 
 

@@ -197,6 +197,8 @@ SCHEMAS.update(
                 ("plover", S),
                 ("mode", S),
                 ("day", pa.date32()),
+                ("date", S),
+                ("date_precision", S),
                 ("last_day", pa.date32()),
                 ("location_name", S),
                 ("location_country", S),

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from newsevents.dictionaries.cameo import QUAD_CLASS_NAMES
-from newsevents.storage.duckdb import EventFilter
+from newsevents.storage.duckdb import ASSERTED, EventFilter
 from newsevents.web import queries
 from newsevents.web.errors import ApiError, NotFound
 from newsevents.web.names import event_name
@@ -20,18 +20,22 @@ from newsevents.web.params import (
     FORMATS,
     INTERVALS,
     MAX_LIMIT,
+    MODE_HELP,
     ORDERS,
     QUOTE_KINDS,
     SPLITS,
     Page,
     actor_code,
     choice,
+    counting_filter,
     decode_cursor,
     encode_cursor,
     event_filter,
     free_text,
+    integer,
     iso_date,
     limit,
+    modes,
     record_key,
 )
 
@@ -44,6 +48,8 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 Param = Annotated[str | None, Query()]
 Filters = Annotated[EventFilter, Depends(event_filter)]
+# Counts, charts and dyads: asserted events unless `mode` says otherwise (issue 14).
+Counting = Annotated[EventFilter, Depends(counting_filter)]
 
 
 def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -155,7 +161,7 @@ ACTOR_KINDS = ("events", "mentions", "unknown")
 def list_actors(
     request: Request,
     connection: Connection,
-    filters: Filters,
+    filters: Counting,
     kind: Annotated[
         str | None, Query(description="events, mentions or unknown; all if absent.")
     ] = None,
@@ -182,7 +188,7 @@ def list_actors(
 def list_dyads(
     request: Request,
     connection: Connection,
-    filters: Filters,
+    filters: Counting,
     limit_: Annotated[str | None, Query(alias="limit")] = None,
     format: Param = None,
 ) -> Response:
@@ -190,11 +196,47 @@ def list_dyads(
     return respond(request, body, table="dyads", fmt=format)
 
 
+NETWORK_ACTORS = 25  # nodes drawn by default: labels stay legible (issue 14)
+NETWORK_EDGES = 80  # the busiest dyads among them; more is unreadable
+
+
+@router.get("/network", summary="The busiest actors and dyads among them, and what was left out")
+def get_network(
+    connection: Connection,
+    filters: Counting,
+    actors: Annotated[
+        str | None, Query(description=f"Nodes, 2-200, default {NETWORK_ACTORS}.")
+    ] = None,
+    edges: Annotated[
+        str | None, Query(description=f"Edges, 1-1000, default {NETWORK_EDGES}.")
+    ] = None,
+) -> dict[str, Any]:
+    nodes = integer("actors", actors, low=2, high=200) or NETWORK_ACTORS
+    drawn = integer("edges", edges, low=1, high=MAX_LIMIT) or NETWORK_EDGES
+    return queries.network(connection, filters, actors=nodes, edges=drawn)
+
+
+@router.get("/places", summary="Located events with their coordinates, for the map")
+def list_places(
+    request: Request,
+    connection: Connection,
+    filters: Counting,
+    limit_: Annotated[
+        str | None, Query(alias="limit", description=f"1-{MAX_LIMIT}, default {MAX_LIMIT}.")
+    ] = None,
+    format: Param = None,
+) -> Response:
+    chosen = integer("limit", limit_, low=1, high=MAX_LIMIT) or MAX_LIMIT
+    found, total = queries.places(connection, filters, limit=chosen)
+    body = {"places": found, "count": len(found), "total": total}
+    return respond(request, body, table="places", fmt=format)
+
+
 @router.get("/timeline", summary="Counts and mean Goldstein per day, week or month")
 def get_timeline(
     request: Request,
     connection: Connection,
-    filters: Filters,
+    filters: Counting,
     interval: Annotated[
         str | None, Query(description="day, week, month (default) or year.")
     ] = None,
@@ -246,8 +288,15 @@ def list_quotes(
 
 
 @router.get("/summary", summary="Counts, date range, events by root, QuadClass and mode, top dyads")
-def get_summary(request: Request, connection: Connection) -> dict[str, Any]:
-    summary = queries.reader(request.app.state.store, connection).summary()
+def get_summary(
+    request: Request,
+    connection: Connection,
+    mode: Annotated[
+        str | None, Query(description=f"Events counted: {MODE_HELP}; default asserted.")
+    ] = None,
+) -> dict[str, Any]:
+    counted = modes(mode, default=ASSERTED)
+    summary = queries.reader(request.app.state.store, connection).summary(modes=counted)
     summary["quad_class_names"] = {str(k): v for k, v in QUAD_CLASS_NAMES.items()}
     return summary
 

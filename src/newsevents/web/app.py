@@ -58,12 +58,16 @@ def _plotly() -> FileResponse:
 
 
 def swagger_path() -> Path | None:
-    """Swagger UI's assets from the ``swagger-ui-bundle`` PyPI package, so /docs works offline."""
+    """Swagger UI 5 (it reads OpenAPI 3.1, FastAPI's version) from the ``fastapi-offline`` package.
+
+    Served from the installed package, so /docs works offline and nothing is copied here.
+    """
     try:
-        import swagger_ui_bundle
+        bundle = resources.files("fastapi_offline") / "static"
     except ModuleNotFoundError:
         return None
-    return Path(swagger_ui_bundle.swagger_ui_path)
+    path = Path(str(bundle))
+    return path if (path / "swagger-ui-bundle.js").is_file() else None
 
 
 def _docs() -> HTMLResponse:
@@ -72,7 +76,7 @@ def _docs() -> HTMLResponse:
         title="newsevents API",
         swagger_js_url=f"{SWAGGER_URL}/swagger-ui-bundle.js",
         swagger_css_url=f"{SWAGGER_URL}/swagger-ui.css",
-        swagger_favicon_url=f"{SWAGGER_URL}/favicon-32x32.png",
+        swagger_favicon_url=f"{SWAGGER_URL}/favicon.png",
     )
 
 

@@ -21,23 +21,26 @@ from newsevents.web.params import (
     INTERVALS,
     ORDERS,
     Page,
-    actor_code,
     choice,
+    counting_filter,
     decode_cursor,
     encode_cursor,
     event_filter,
     filter_params,
     limit,
+    mode_param,
     record_key,
 )
 
 router = APIRouter(include_in_schema=False)
 Filters = Annotated[EventFilter, Depends(event_filter)]
+Counting = Annotated[EventFilter, Depends(counting_filter)]
 Param = Annotated[str | None, Query()]
 
 TOP = 15  # rows in the overview's tables
 DYAD_EVENTS = 200  # events listed per direction on the dyad page
-NETWORK_EDGES = 80  # the busiest dyads drawn in the network; more is unreadable
+# The mode filter's choices on the pages that count (issue 14): asserted unless told.
+MODE_CHOICES = ("asserted", "all", "negated", "hypothetical", "future", "historical")
 
 
 @lru_cache(maxsize=1)
@@ -70,21 +73,22 @@ def _api(path: str, **params: Any) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(
-    request: Request, connection: Connection, interval: Param = None, mode: Param = None
+    request: Request, connection: Connection, counting: Counting, interval: Param = None
 ) -> HTMLResponse:
     chosen = choice("interval", interval, INTERVALS, "month")
     # Asserted events by default: historical ones (1950 armistice) stretch the axis over decades.
-    shown = None if choice("mode", mode, ("asserted", "all"), "asserted") == "all" else "asserted"
-    summary = queries.reader(request.app.state.store, connection).summary(top=TOP)
-    everything = EventFilter()
-    actors = queries.event_actors(connection, everything, limit=TOP)
-    dyads = queries.dyads(connection, everything, limit=TOP)
+    shown = mode_param(counting)
+    summary = queries.reader(request.app.state.store, connection).summary(
+        top=TOP, modes=counting.modes
+    )
+    actors = queries.event_actors(connection, counting, limit=TOP)
+    dyads = queries.dyads(connection, counting, limit=TOP)
     timeline = _api("timeline", interval=chosen, split="quad_class", mode=shown)
     twins = [
-        ("summary", "/api/summary"),
+        ("summary", _api("summary", mode=shown)),
         ("timeline", timeline),
-        ("actors", _api("actors", kind="events", limit=TOP)),
-        ("dyads", _api("dyads", limit=TOP)),
+        ("actors", _api("actors", kind="events", limit=TOP, mode=shown)),
+        ("dyads", _api("dyads", limit=TOP, mode=shown)),
     ]
     return render(
         request,
@@ -104,30 +108,38 @@ def overview(
 def dyad(
     request: Request,
     connection: Connection,
-    source: Param = None,
-    target: Param = None,
+    counting: Counting,
     interval: Param = None,
 ) -> HTMLResponse:
-    first, second = actor_code("source", source), actor_code("target", target)
+    first, second = counting.source, counting.target
     chosen = choice("interval", interval, INTERVALS, "month")
-    twins: list[tuple[str, str]] = [("dyads", _api("dyads", limit=TOP))]
+    shown = mode_param(counting)
+    everything = EventFilter(modes=counting.modes)
+    twins: list[tuple[str, str]] = [("dyads", _api("dyads", limit=TOP, mode=shown))]
     context: dict[str, Any] = {
         "source": first,
         "target": second,
         "interval": chosen,
         "intervals": INTERVALS,
         "directions": [],
+        "mode": shown,
+        "mode_choices": MODE_CHOICES,
     }
-    context["actors"] = queries.event_actors(connection, EventFilter(), limit=200)
-    context["dyads"] = queries.dyads(connection, EventFilter(), limit=TOP)
+    context["actors"] = queries.event_actors(connection, everything, limit=200)
+    context["dyads"] = queries.dyads(connection, everything, limit=TOP)
     if first and second:
         for one, other in ((first, second), (second, first)):
-            chosen_filter = EventFilter(source=one, target=other)
+            chosen_filter = EventFilter(source=one, target=other, modes=counting.modes)
             page = Page(limit=DYAD_EVENTS, sort="date", order="asc")
             events, _, total = queries.events_page(connection, chosen_filter, page)
             stats = queries.dyads(connection, chosen_filter, limit=1000)
             timeline = _api(
-                "timeline", source=one, target=other, interval=chosen, split="quad_class"
+                "timeline",
+                source=one,
+                target=other,
+                interval=chosen,
+                split="quad_class",
+                mode=shown,
             )
             context["directions"].append(
                 {
@@ -141,7 +153,7 @@ def dyad(
             )
             twins += [
                 (f"{one}→{other} timeline", timeline),
-                (f"{one}→{other} events", _api("events", source=one, target=other)),
+                (f"{one}→{other} events", _api("events", source=one, target=other, mode=shown)),
             ]
     return render(request, "dyad.html", twins, **context)
 
@@ -159,10 +171,31 @@ def _dyad_stats(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network(request: Request, filters: Filters) -> HTMLResponse:
+def network(request: Request, filters: Counting) -> HTMLResponse:
     params = filter_params(filters)
-    source = _api("dyads", limit=NETWORK_EDGES, **params)
-    return render(request, "network.html", [("dyads", source)], source=source, params=params)
+    source = _api("network", **params)
+    return render(
+        request,
+        "network.html",
+        [("network", source)],
+        source=source,
+        params=params,
+        mode_choices=MODE_CHOICES,
+    )
+
+
+@router.get("/map", response_class=HTMLResponse)
+def world_map(request: Request, filters: Counting) -> HTMLResponse:
+    params = filter_params(filters)
+    source = _api("places", **params)
+    return render(
+        request,
+        "map.html",
+        [("places", source)],
+        source=source,
+        params=params,
+        mode_choices=MODE_CHOICES,
+    )
 
 
 @router.get("/events", response_class=HTMLResponse)

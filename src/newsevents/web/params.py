@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from fastapi import Query
 
 from newsevents.model import MODES
-from newsevents.storage.duckdb import EventFilter
+from newsevents.storage.duckdb import ASSERTED, EventFilter, parse_modes
 from newsevents.web.errors import BadParameter
 
 # Page sizes: big enough for a CSV export page, small enough to answer in milliseconds (issue 8).
@@ -120,49 +120,77 @@ def limit(value: str | None) -> int:
     return DEFAULT_LIMIT if number is None else number
 
 
-def event_filter(
-    source: Annotated[
-        str | None, Query(description="Source actor code prefix (USA matches USAGOV).")
-    ] = None,
-    target: Annotated[str | None, Query(description="Target actor code prefix.")] = None,
-    actor: Annotated[str | None, Query(description="Either side's actor code prefix.")] = None,
-    code: Annotated[
-        str | None, Query(description="CAMEO code prefix (04 matches 040-046).")
-    ] = None,
-    root: Annotated[str | None, Query(description="CAMEO root code, 01-20.")] = None,
-    quad_class: Annotated[str | None, Query(description="QuadClass 1-4.")] = None,
-    mode: Annotated[str | None, Query(description=f"One of {', '.join(MODES)}.")] = None,
-    since: Annotated[str | None, Query(description="First event day, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, Query(description="Last event day, YYYY-MM-DD.")] = None,
-    q: Annotated[str | None, Query(description="Text in the evidence sentence.")] = None,
-    article_id: Annotated[str | None, Query(description="Only events of this article.")] = None,
-) -> EventFilter:
-    """The event filters shared by every event endpoint and page (a FastAPI dependency)."""
-    first, last = iso_date("since", since), iso_date("until", until)
-    if first and last and first > last:
-        raise BadParameter("until", f"{last} is before since={first}; swap them")
-    chosen_mode = _blank(mode)
-    if chosen_mode is not None:
-        chosen_mode = choice("mode", chosen_mode, MODES, "asserted")
-    return EventFilter(
-        source=actor_code("source", source),
-        target=actor_code("target", target),
-        actor=actor_code("actor", actor),
-        code=event_code("code", code),
-        root=root_code(root),
-        quad_class=integer("quad_class", quad_class, low=1, high=4),
-        mode=chosen_mode,
-        since=first,
-        until=last,
-        q=free_text("q", q),
-        article_id=record_key("article_id", article_id),
-    )
+def modes(value: str | None, *, default: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """``mode``: ``all`` or a comma-separated list of modes; ``default`` when absent."""
+    try:
+        return parse_modes(_blank(value), default=default)
+    except ValueError as error:
+        raise BadParameter("mode", str(error)) from None
+
+
+MODE_HELP = f"all, or one or more of {', '.join(MODES)}, comma-separated"
+
+
+class FilterParams:
+    """The event filters of every event endpoint and page (a FastAPI dependency).
+
+    Lists show every mode unless told; counts, charts, dyads and networks count ``default_modes``
+    (asserted events) unless told (issue 14: one rule, everywhere).
+    """
+
+    def __init__(self, *, default_modes: tuple[str, ...] | None) -> None:
+        self.default_modes = default_modes
+
+    def __call__(
+        self,
+        source: Annotated[
+            str | None, Query(description="Source actor code prefix (USA matches USAGOV).")
+        ] = None,
+        target: Annotated[str | None, Query(description="Target actor code prefix.")] = None,
+        actor: Annotated[str | None, Query(description="Either side's actor code prefix.")] = None,
+        code: Annotated[
+            str | None, Query(description="CAMEO code prefix (04 matches 040-046).")
+        ] = None,
+        root: Annotated[str | None, Query(description="CAMEO root code, 01-20.")] = None,
+        quad_class: Annotated[str | None, Query(description="QuadClass 1-4.")] = None,
+        mode: Annotated[str | None, Query(description=MODE_HELP)] = None,
+        since: Annotated[str | None, Query(description="First event day, YYYY-MM-DD.")] = None,
+        until: Annotated[str | None, Query(description="Last event day, YYYY-MM-DD.")] = None,
+        q: Annotated[str | None, Query(description="Text in the evidence sentence.")] = None,
+        article_id: Annotated[str | None, Query(description="Only events of this article.")] = None,
+    ) -> EventFilter:
+        first, last = iso_date("since", since), iso_date("until", until)
+        if first and last and first > last:
+            raise BadParameter("until", f"{last} is before since={first}; swap them")
+        return EventFilter(
+            source=actor_code("source", source),
+            target=actor_code("target", target),
+            actor=actor_code("actor", actor),
+            code=event_code("code", code),
+            root=root_code(root),
+            quad_class=integer("quad_class", quad_class, low=1, high=4),
+            modes=modes(mode, default=self.default_modes),
+            since=first,
+            until=last,
+            q=free_text("q", q),
+            article_id=record_key("article_id", article_id),
+        )
+
+
+event_filter = FilterParams(default_modes=None)
+counting_filter = FilterParams(default_modes=ASSERTED)
+
+
+def mode_param(event_filter: EventFilter) -> str:
+    """The ``mode`` parameter that asks for ``event_filter``'s modes."""
+    return "all" if event_filter.modes is None else ",".join(event_filter.modes)
 
 
 def filter_params(event_filter: EventFilter) -> dict[str, Any]:
     """The non-empty filters, to rebuild links (the JSON twin, the next page)."""
-    names = ("source", "target", "actor", "code", "root", "quad_class", "mode", "since", "until")
+    names = ("source", "target", "actor", "code", "root", "quad_class", "since", "until")
     pairs = {name: getattr(event_filter, name) for name in (*names, "q", "article_id")}
+    pairs["mode"] = mode_param(event_filter)
     return {name: value for name, value in pairs.items() if value not in (None, "")}
 
 

@@ -208,6 +208,70 @@ def dyads(
     return rows(connection, sql, [*params, limit])
 
 
+def network(
+    connection: duckdb.DuckDBPyConnection, event_filter: EventFilter, *, actors: int, edges: int
+) -> Row:
+    """The ``actors`` busiest actors, the ``edges`` busiest dyads among them, and what was left out.
+
+    A store of any size draws at most this many nodes and edges (issue 14: readable at any size);
+    ``left_out`` says how many actors, dyads and events are not drawn.
+    """
+    where, params = _where(event_filter, "source IS NOT NULL", "target IS NOT NULL")
+    picked = f"SELECT source, target, goldstein FROM events{where}"
+    degrees = (
+        f"SELECT actor, count(*) AS events FROM (SELECT source AS actor FROM ({picked}) "
+        f"UNION ALL SELECT target FROM ({picked})) GROUP BY actor"
+    )
+    nodes = rows(
+        connection,
+        f"SELECT actor, events FROM ({degrees}) ORDER BY events DESC, actor LIMIT ?",
+        [*params, *params, actors],
+    )
+    kept = [node["actor"] for node in nodes]
+    pairs = (
+        f"SELECT source, target, count(*) AS events, round(avg(goldstein), 2) AS goldstein "
+        f"FROM ({picked}) GROUP BY source, target"
+    )
+    drawn = rows(
+        connection,
+        f"SELECT * FROM ({pairs}) WHERE source IN (SELECT unnest(?)) "
+        "AND target IN (SELECT unnest(?)) ORDER BY events DESC, source, target LIMIT ?",
+        [*params, kept, kept, edges],
+    )
+    totals = rows(
+        connection,
+        f"SELECT (SELECT count(*) FROM ({degrees})) AS actors, "
+        f"(SELECT count(*) FROM ({pairs})) AS dyads, (SELECT count(*) FROM ({picked})) AS events",
+        [*params, *params, *params, *params],
+    )[0]
+    return {
+        "nodes": nodes,
+        "edges": drawn,
+        "left_out": {
+            "actors": totals["actors"] - len(nodes),
+            "dyads": totals["dyads"] - len(drawn),
+            "events": totals["events"] - sum(edge["events"] for edge in drawn),
+        },
+    }
+
+
+def places(
+    connection: duckdb.DuckDBPyConnection, event_filter: EventFilter, *, limit: int
+) -> tuple[list[Row], int]:
+    """Located events (with coordinates), most recent first, and how many match in all."""
+    where, params = _where(event_filter, "location_lat IS NOT NULL", "location_lon IS NOT NULL")
+    total = rows(connection, f"SELECT count(*) AS n FROM events{where}", list(params))[0]["n"]
+    found = rows(
+        connection,
+        "SELECT id, article_id, date, date_precision, source, target, code, quad_class, "
+        "goldstein, mode, location_name, location_country, location_lat AS lat, "
+        f"location_lon AS lon FROM events{where} "
+        "ORDER BY day DESC NULLS LAST, article_id, idx LIMIT ?",
+        [*params, limit],
+    )
+    return found, total
+
+
 _SPLIT_COLUMNS = {"quad_class": "quad_class", "root": "root", "none": "NULL"}
 
 

@@ -324,10 +324,15 @@ def test_malformed_line_is_skipped_with_a_warning_when_not_strict(
 
 
 @pytest.mark.parametrize(
-    "text", ["- * TALKS [040]\n", "TALK\n"], ids=["pattern-first", "verb-first"]
+    ("text", "message"),
+    [
+        ("- * TALKS [040]\n", "before any verb block"),
+        ("TALK\n", r"no \[code\]"),  # no header: TABARI's layout, where a verb has its code
+    ],
+    ids=["pattern-first", "verb-first"],
 )
-def test_lines_before_any_block_are_malformed(read: Reader, text: str) -> None:
-    with pytest.raises(DictionaryError, match="before any verb block"):
+def test_lines_before_any_block_are_malformed(read: Reader, text: str, message: str) -> None:
+    with pytest.raises(DictionaryError, match=message):
         read(text)
 
 
@@ -402,3 +407,32 @@ def test_phoenix_known_pattern(phoenix: VerbDictionary) -> None:
         if [element.text for element in pattern.after] == ["EXTRADITION"]
     }
     assert codes == {"0213"}
+
+
+TABARI_LAYOUT = """\
+ABANDON  [345] ;a comment in TABARI's style
+- * EFFORT  [987]
+CALLED_ON  [094]
+APPRECIATE POSITION  [042]
+BREAK_ [1717]
+{ BROKE_ BROKEN_ BROKEN_DOWN_ }
+- * TREATY  [161]
+"""
+
+
+def test_a_file_without_block_headers_is_read_in_tabari_layout(tmp_path: Path) -> None:
+    path = tmp_path / "tabari.verbs.txt"
+    path.write_text(TABARI_LAYOUT)
+    dictionary = read_verb_dictionary(path)
+    assert sorted(dictionary.verbs) == ["ABANDON", "APPRECIATE POSITION", "BREAK", "CALLED ON"]
+    abandon, called, breaks = (dictionary.verbs[k] for k in ("ABANDON", "CALLED ON", "BREAK"))
+    assert (abandon.code, len(abandon.patterns)) == ("345", 1)
+    assert (called.verb, called.after, called.code, called.patterns) == (
+        "CALLED",
+        ("ON",),
+        "094",
+        (),
+    )
+    assert breaks.forms == ("BREAK", "BROKE", "BROKEN", "BROKEN DOWN")  # "_": no generated forms
+    assert [p.code for p in breaks.patterns] == ["161"]
+    assert dictionary.lookup("broke")[0].lemma == "BREAK"

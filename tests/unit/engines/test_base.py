@@ -43,6 +43,7 @@ class InFlightEngine:
     """The in-process engine with three chunks in flight before the first is stored."""
 
     in_flight = 3
+    counts_articles = False
 
     def __init__(self, pipeline: Pipeline) -> None:
         self.engine = InProcessEngine(pipeline)
@@ -114,3 +115,12 @@ def test_one_local_worker_runs_in_process(nlp: Any) -> None:
 def test_an_unknown_engine_says_which_exist(nlp: Any) -> None:
     with pytest.raises(ConfigError, match="local, dask"):
         make_engine(Settings(engine="spark"), pipeline=Pipeline(Settings(), nlp=nlp))
+
+
+def test_the_in_process_engine_reports_each_article_as_it_is_annotated(nlp: Any) -> None:
+    heard: list[int] = []
+    pipeline = Pipeline(Settings(), nlp=nlp)
+    engine = make_engine(Settings(workers=1), pipeline=pipeline, progress=heard.append)
+    articles = [Article(id=f"a{n}", text="Talks opened in Geneva.") for n in range(3)]
+    engine.submit(articles, run_id="r", part="p").result()
+    assert heard == [1, 1, 1] and engine.counts_articles

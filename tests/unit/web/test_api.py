@@ -61,11 +61,13 @@ def test_events_are_ordered_by_day_with_undated_last(client: TestClient) -> None
         ({"source": "USA"}, ["112", "040", "010"]),
         ({"source": "usagov"}, ["112", "040", "010"]),
         ({"target": "PRK"}, ["163", "112", "040"]),
-        ({"actor": "USAGOV"}, ["112", "040", "057", "010"]),
+        ({"actor": "USAGOV"}, ["112", "040", "057", "010", "046"]),
         ({"code": "04"}, ["040", "046"]),
         ({"root": "16"}, ["163"]),
         ({"quad_class": "4"}, ["1041", "163"]),
         ({"mode": "negated"}, ["046"]),
+        ({"mode": "negated,historical"}, ["1041", "046"]),
+        ({"mode": "all"}, ALL_BY_DATE),
         ({"since": "2018-01-01"}, ["138", "040", "057", "010"]),
         ({"until": "2017-09-11"}, ["1041", "163"]),
         ({"since": "2017-09-10", "until": "2017-09-12"}, ["163", "112"]),
@@ -226,7 +228,7 @@ def test_dyads_take_filters_and_limit(client: TestClient) -> None:
 
 
 def test_timeline_by_month_and_quad_class(client: TestClient) -> None:
-    body = client.get("/api/timeline").json()
+    body = client.get("/api/timeline", params={"mode": "all"}).json()
     buckets = [(b["period"], b["key"], b["events"]) for b in body["buckets"]]
     assert buckets == [
         ("2017-09-01", 3, 1),
@@ -243,15 +245,18 @@ def test_timeline_by_month_and_quad_class(client: TestClient) -> None:
     ("params", "periods"),
     [
         (
-            {"interval": "day", "split": "none"},
+            {"interval": "day", "split": "none", "mode": "all"},
             ["2017-09-03", "2017-09-11", "2017-09-12", "2018-01-01", "2018-06-12"],
         ),
         (
-            {"interval": "week", "split": "none"},
+            {"interval": "week", "split": "none", "mode": "all"},
             ["2017-08-28", "2017-09-11", "2018-01-01", "2018-06-11"],
         ),
-        ({"interval": "year", "split": "none"}, ["2017-01-01", "2018-01-01"]),
-        ({"interval": "month", "split": "none", "source": "USA"}, ["2017-09-01", "2018-06-01"]),
+        ({"interval": "year", "split": "none", "mode": "all"}, ["2017-01-01", "2018-01-01"]),
+        (
+            {"interval": "month", "split": "none", "source": "USA", "mode": "all"},
+            ["2017-09-01", "2018-06-01"],
+        ),
     ],
 )
 def test_timeline_intervals(client: TestClient, params: dict[str, str], periods: list[str]) -> None:
@@ -260,7 +265,8 @@ def test_timeline_intervals(client: TestClient, params: dict[str, str], periods:
 
 
 def test_timeline_split_by_root(client: TestClient) -> None:
-    buckets = client.get("/api/timeline", params={"split": "root", "interval": "year"}).json()
+    params = {"split": "root", "interval": "year", "mode": "all"}
+    buckets = client.get("/api/timeline", params=params).json()
     assert {b["key"] for b in buckets["buckets"]} == {"01", "04", "05", "10", "11", "13", "16"}
 
 
@@ -296,15 +302,50 @@ def test_quotes_carry_their_article(client: TestClient) -> None:
 
 
 def test_summary_counts_every_table(client: TestClient) -> None:
-    summary = client.get("/api/summary").json()
+    summary = client.get("/api/summary", params={"mode": "all"}).json()
     assert (summary["articles"], summary["events"], summary["quotes"]) == (3, 8, 1)
     assert (summary["entities"], summary["timexes"]) == (10, 3)
-    assert summary["date_range"] == ["2017-09-11", "2018-06-12"]
+    assert summary["counted"] == 8
     assert {row["quad_class"]: row["events"] for row in summary["by_quad_class"]} == {
         1: 4,
         3: 2,
         4: 2,
     }
+
+
+def test_summary_breakdowns_count_asserted_events_unless_told(client: TestClient) -> None:
+    summary = client.get("/api/summary").json()
+    asserted = client.get("/api/events", params={"mode": "asserted"}).json()["total"]
+    assert summary["modes"] == ["asserted"]
+    assert summary["counted"] == asserted < summary["events"]
+    assert sum(row["events"] for row in summary["by_quad_class"]) == asserted
+    assert summary["date_range"] == ["2017-09-11", "2018-06-12"]
+    assert {row["mode"] for row in summary["by_mode"]} > {"asserted"}  # every mode still shown
+
+
+@pytest.mark.parametrize("path", ["/api/timeline", "/api/dyads", "/api/actors?kind=events"])
+def test_every_count_is_of_asserted_events_by_default(client: TestClient, path: str) -> None:
+    def total(params: dict[str, str]) -> int:
+        body = client.get(path, params=params).json()
+        table = body.get("buckets") or body.get("dyads") or body.get("events") or []
+        return sum(row["events"] for row in table)
+
+    assert total({}) == total({"mode": "asserted"})
+    assert total({"mode": "all"}) >= total({}) > 0
+    assert total({"mode": "negated,hypothetical"}) == total({"mode": "all"}) - total(
+        {"mode": "asserted,future,historical"}
+    )
+
+
+def test_network_draws_the_busiest_actors_and_says_what_it_left_out(client: TestClient) -> None:
+    body = client.get("/api/network", params={"actors": "2", "mode": "all"}).json()
+    drawn = {node["actor"] for node in body["nodes"]}
+    assert len(drawn) == 2
+    assert all(edge["source"] in drawn and edge["target"] in drawn for edge in body["edges"])
+    assert body["left_out"]["actors"] > 0
+    everything = client.get("/api/network", params={"mode": "all"}).json()
+    events = sum(edge["events"] for edge in everything["edges"])
+    assert sum(edge["events"] for edge in body["edges"]) + body["left_out"]["events"] == events
 
 
 # --- errors ---------------------------------------------------------------------------------
@@ -319,6 +360,8 @@ def test_summary_counts_every_table(client: TestClient) -> None:
         ("/api/events", {"until": "yesterday"}, "YYYY-MM-DD"),
         ("/api/events", {"since": "2018-02-01", "until": "2018-01-01"}, "swap"),
         ("/api/events", {"mode": "rumoured"}, "asserted"),
+        ("/api/dyads", {"mode": "asserted,maybe"}, "comma-separated"),
+        ("/api/network", {"actors": "1"}, "2 to 200"),
         ("/api/events", {"root": "21"}, "01 to 20"),
         ("/api/events", {"code": "4a"}, "2-4 digits"),
         ("/api/events", {"source": "USA GOV"}, "actor code"),

@@ -26,7 +26,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         ("/?interval=week&mode=all", "/api/timeline?interval=week&amp;split=quad_class"),
         ("/dyad", "/api/dyads"),
         ("/dyad?source=USAGOV&target=PRKGOV", "/api/events?source=PRKGOV&amp;target=USAGOV"),
-        ("/network?actor=USA", "/api/dyads?limit=80&amp;actor=USA"),
+        ("/network?actor=USA", "/api/network?actor=USA&amp;mode=asserted"),
         ("/events?quad_class=4&sort=goldstein", "/api/events?quad_class=4"),
         ("/articles/summit-2018", "/api/articles/summit-2018"),
     ],
@@ -113,3 +113,25 @@ def test_page_errors_are_html_with_the_message(client: TestClient, path: str, st
 @pytest.mark.parametrize("asset", ["/static/app.css", "/static/app.js"])
 def test_own_assets_are_served(client: TestClient, asset: str) -> None:
     assert client.get(asset).status_code == 200
+
+
+def _cards(html: str) -> list[str]:
+    return re.findall(r'<div class="card wide"><div class="n">(\d+)</div>', html)
+
+
+def test_dyad_page_counts_asserted_events_unless_the_mode_filter_says_otherwise(
+    client: TestClient,
+) -> None:
+    asserted = client.get("/dyad", params={"source": "PRK", "target": "USA"}).text
+    everything = client.get("/dyad", params={"source": "PRK", "target": "USA", "mode": "all"}).text
+    negated = client.get("/dyad", params={"source": "PRK", "target": "USA", "mode": "negated"}).text
+    assert _cards(asserted) == ["1", "2"]  # PRK->USA, USA->PRK
+    assert _cards(everything) == ["2", "2"]  # and the negated "return to talks"
+    assert _cards(negated) == ["1", "0"]
+    assert "asserted events only" in asserted and "every mode" in everything
+
+
+def test_events_page_shows_a_date_at_its_precision(client: TestClient) -> None:
+    html = client.get("/events", params={"code": "138"}).text
+    assert '<td class="nowrap">2018</td>' in html
+    assert "2018-01-01" not in html

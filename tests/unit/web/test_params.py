@@ -50,4 +50,5 @@ def test_filters_round_trip_to_link_parameters() -> None:
         "quad_class": 2,
         "since": "2018-01-01",
         "q": "talks",
+        "mode": "all",
     }

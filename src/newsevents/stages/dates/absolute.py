@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from newsevents.stages.dates.calendar import valid_day, year_for
 from newsevents.stages.dates.context import Candidate, Context, Handler
-from newsevents.stages.dates.lexicon import MONTHS, ORDINALS, SEASONS
+from newsevents.stages.dates.lexicon import (
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    SEASONS,
+    SPOKEN_CENTURIES,
+)
 from newsevents.stages.dates.patterns import (
     DAY,
     DAY_SEPARATOR,
@@ -49,7 +55,24 @@ _QUARTER = re.compile(
 _SEASON_YEAR = re.compile(
     rf"(?i:(?:the\s+)?(?P<season>summer|winter|spring|autumn|fall)(?:\s+of)?,?\s+)(?P<year>{YEAR})"
 )
-_HOLIDAY = re.compile(r"\b(?:Christmas(?: Day| Eve)?|New Year's (?:Day|Eve))\b")
+_SPOKEN_TENS = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+)
+_SPOKEN_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# "nineteen ninety-six", "January nineteen ninety-seven", "the winter of nineteen ninety-four",
+# "the year two thousand": years read out in broadcast transcripts (TimeBank's ABC, CNN, PRI, VOA).
+_SPOKEN_YEAR = re.compile(
+    rf"(?:(?P<month>{MONTH_FULL})\s+|(?i:the\s+(?P<season>summer|winter|spring|autumn|fall)\s+of\s+)"
+    r"|(?i:the\s+year\s+))?"
+    rf"(?i:\b(?P<century>eighteen|nineteen|twenty)[\s-]+(?P<tens>{_SPOKEN_TENS})"
+    rf"(?:[\s-]+(?P<ones>{_SPOKEN_ONES}))?\b"
+    rf"|(?<=year\s)two\s+thousand(?:\s+and\s+(?P<after>{_SPOKEN_ONES}))?\b)"
+)
+_HOLIDAY = re.compile(
+    r"\b(?:Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Thanksgiving(?: Day)?|Election Day"
+    r"|Labor Day|Memorial Day)\b"
+)
 
 # Words before a bare year or month that make it a date: "in 2019", "since March", "early 2018".
 _DATE_CONTEXT = frozenset(
@@ -154,6 +177,16 @@ _HOLIDAYS: dict[str, tuple[int, int]] = {
     "Christmas Eve": (12, 24),
     "New Year's Day": (1, 1),
     "New Year's Eve": (12, 31),
+}
+# US holidays on a weekday: (month, ISO weekday, first day it can fall on). Thanksgiving is the
+# fourth Thursday of November, Election Day the Tuesday after the first Monday of November,
+# Labor Day the first Monday of September, Memorial Day the last Monday of May (US federal law).
+_FLOATING_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "Thanksgiving": (11, 4, 22),
+    "Thanksgiving Day": (11, 4, 22),
+    "Election Day": (11, 2, 2),
+    "Labor Day": (9, 1, 1),
+    "Memorial Day": (5, 1, 25),
 }
 _CENTURY_WORDS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}
 
@@ -351,9 +384,34 @@ def season_year(match: re.Match[str], context: Context) -> list[Candidate]:
     return [Candidate(match.start(), match.end(), "DATE", value, "season")]
 
 
+def spoken_year(match: re.Match[str], context: Context) -> list[Candidate]:
+    """ "nineteen ninety-six" -> 1996, "March nineteen ninety-eight" -> 1998-03."""
+    if match["century"]:
+        century = SPOKEN_CENTURIES[match["century"].lower()]
+        number = int(NUMBER_WORDS[match["tens"].lower()]) + int(
+            NUMBER_WORDS[(match["ones"] or "").lower()] if match["ones"] else 0
+        )
+        year_value = century + number
+    else:
+        year_value = 2000 + (int(NUMBER_WORDS[match["after"].lower()]) if match["after"] else 0)
+    if match["month"]:
+        value = f"{year_value:04d}-{_month(match['month']):02d}"
+    elif match["season"]:
+        value = f"{year_value:04d}-{SEASONS[match['season'].lower()]}"
+    else:
+        value = f"{year_value:04d}"
+    return [Candidate(match.start(), match.end(), "DATE", value, "spoken_year")]
+
+
 def holiday(match: re.Match[str], context: Context) -> list[Candidate]:
-    month, day = _HOLIDAYS[match[0]]
     tense = context.tense(match.start(), match.end())
+    if match[0] in _FLOATING_HOLIDAYS:
+        month, weekday, first = _FLOATING_HOLIDAYS[match[0]]
+        year_value = year_for(context.today, month, first + 3, tense=tense) or context.today.year
+        start = date(year_value, month, first)
+        value = (start + timedelta(days=(weekday - start.isoweekday()) % 7)).isoformat()
+        return [Candidate(match.start(), match.end(), "DATE", value, "holiday", relative=True)]
+    month, day = _HOLIDAYS[match[0]]
     year_value = year_for(context.today, month, day, tense=tense) or context.today.year
     value = _day_value(year_value, month, day)
     return [Candidate(match.start(), match.end(), "DATE", value, "holiday", relative=True)]
@@ -371,7 +429,8 @@ RULES: tuple[tuple[re.Pattern[str], Handler, frozenset[str]], ...] = (
     (_CENTURY, century, frozenset({"century"})),
     (_QUARTER, quarter, frozenset({"quarter", "half", "q1", "q2", "q3", "q4"})),
     (_SEASON_YEAR, season_year, frozenset(SEASONS)),
-    (_HOLIDAY, holiday, frozenset({"christmas", "year"})),
+    (_HOLIDAY, holiday, frozenset({"christmas", "year", "thanksgiving", "day"})),
+    (_SPOKEN_YEAR, spoken_year, frozenset(SPOKEN_CENTURIES) | {"thousand"}),
 )
 
 

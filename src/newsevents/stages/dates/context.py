@@ -26,12 +26,18 @@ _PROSPECTIVE = frozenset(
 # Participles that name the time a plan points at: "drills planned for August", "talks
 # scheduled for Monday", "a vote set for March", "the report due in May".
 _PLANNED = frozenset({"plan", "schedule", "set", "slate", "due", "expect"})
+# Words that say when something is to take effect, whatever the clause's tense: "declared a
+# dividend payable Dec. 7", "named chairman, effective Feb. 1" (TimeBank study part, issue 13).
+_FORWARD = frozenset({"payable", "effective", "due", "expiring", "starting"})
 # Reporting verbs in the present tense still report something that already happened.
 _REPORTING = frozenset({"say", "tell", "announce", "report", "confirm", "state", "add", "note"})
 _VERBAL = frozenset({"VERB", "AUX"})
 _PRESENT = frozenset({"VBZ", "VBP", "VBG"})
 # Clauses whose bare infinitive takes its time from the verb above: "travelled ... to reach".
 _DEPENDENT = frozenset({"xcomp", "advcl", "ccomp", "conj"})
+# Clauses whose bare infinitive or participle ("closing unchanged Friday", "a premium
+# representing ...") takes its time from the verb above (TimeBank study part, issue 13).
+_PARTICIPIAL = _DEPENDENT | {"acl", "relcl", "advmod", "npadvmod", "pcomp"}
 # How far up the dependency tree a time expression may sit below its verb (measured: 1-4 links).
 _MAX_CLIMB = 8
 
@@ -104,6 +110,8 @@ class Context:
 
     def tense(self, start: int, end: int) -> Tense:
         """The tense of the clause that the span ``[start, end)`` modifies."""
+        if self.word_before(start) in _FORWARD:
+            return "upcoming"  # "a dividend payable Dec. 7", "a pact effective June 1"
         verb = self._governing_verb(start, end)
         if verb is None:
             return "past"
@@ -148,8 +156,10 @@ class Context:
         head = self.parse.tokens[verb.head]
         if verb.dep == "xcomp" and head.lemma in _PROSPECTIVE:
             return "past" if head.tag == "VBD" and verb.tag != "VB" else "future"
-        if verb.tag == "VB" and verb.dep in _DEPENDENT and depth < 3:
-            above = self._verb_above(verb)  # "were ordered to leave on Saturday"
+        bare = verb.tag == "VB" or (verb.tag == "VBG" and not auxiliaries)
+        if bare and verb.dep in _PARTICIPIAL and depth < 3:
+            # "were ordered to leave on Saturday"; "has slumped, closing unchanged Friday"
+            above = self._verb_above(verb)
             if above is not None:
                 return self._verb_tense(above, depth + 1)
         present = verb.tag in _PRESENT or any(child.tag in _PRESENT for child in auxiliaries)

@@ -50,7 +50,13 @@ _YEARLESS = frozenset({"day", "month"})
 _YEAR_REACH = 40
 # "in August of that year": the year last written, however far back.
 _THAT_YEAR = re.compile(r"(?:\s+of)?\s+that\s+year\b")
+# "July this year", "December of last year".
+_BEFORE_RELATIVE_YEAR = re.compile(r"\s+(?:of\s+)?")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|to|through|until|-|–)\s*")
+# Between a clock time and its day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6". "at noon on
+# Friday" stays two expressions: "on" is a TimeML signal between them.
+_CLOCK_TO_DAY = re.compile(r"(?:\s*,)?\s+")
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 _YEARLY = re.compile(r"\d{4}(?:$|-[01Q-])")
 # A reference date for articles with no date at all; relative values are dropped for them.
 _NO_DATE = date(2000, 1, 1)
@@ -70,6 +76,7 @@ def extract_timexes(parse: Parse, *, article: Article) -> tuple[TimeExpr, ...]:
         if today is not None or not candidate.relative
     ]
     chosen = _with_years(_with_modifiers(_longest(candidates), parse.text), context)
+    chosen = _with_their_days(chosen, parse.text)
     return tuple(_record(candidate, context) for candidate in _complete(chosen, context))
 
 
@@ -162,28 +169,64 @@ def _with_years(candidates: list[Candidate], context: Context) -> list[Candidate
     completed: list[Candidate] = []
     text = context.parse.text
     for index, candidate in enumerate(candidates):
-        following = candidates[index + 1] if index + 1 < len(candidates) else None
         if not candidate.relative and _YEARLY.match(candidate.value):
             year = (candidate.end, candidate.value[:4])
-        elif candidate.rule in _YEARLESS and following and _coordinated(candidate, following, text):
-            candidate = _in_year(candidate, following.value[:4], candidate.end)
+        elif candidate.rule in _YEARLESS and (listed := _list_year(index, candidates, text)):
+            candidate = _in_year(candidate, listed, candidate.end)
         elif candidate.rule in _YEARLESS and year:
             anaphor = _THAT_YEAR.match(context.parse.text, candidate.end)
-            if anaphor or year[0] >= candidate.start - _YEAR_REACH:
+            near = year[0] >= candidate.start - _YEAR_REACH
+            # "... since 1980. In September, it announced": a sentence ends the year's reach
+            if near and context.sentence_of(year[0] - 1) != context.sentence_of(candidate.start):
+                near = False
+            if anaphor or near:
                 end = anaphor.end() if anaphor else candidate.end
                 candidate = _in_year(candidate, year[1], end)
         completed.append(candidate)
     return completed
 
 
-def _coordinated(candidate: Candidate, following: Candidate, text: str) -> bool:
-    """ "April and May 2019", "June to August 2017": the year after the list covers it."""
-    between = text[candidate.end : following.start]
-    return (
-        not following.relative
-        and _YEARLY.match(following.value) is not None
-        and _COORDINATION.fullmatch(between) is not None
-    )
+def _with_their_days(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """A clock time and the day written right after it are one TIME: "10 p.m. Wednesday",
+    "noon Saturday", "5 p.m. EST, Nov. 6" (TimeML, and TimeBank's annotation; issue 13)."""
+    merged: list[Candidate] = []
+    for candidate in candidates:
+        clock = merged[-1] if merged else None
+        if (
+            clock is not None
+            and clock.type == "TIME"
+            and clock.value.startswith(relative.TIME_PREFIX)
+            and candidate.type == "DATE"
+            and _is_day(candidate.value)
+            and _CLOCK_TO_DAY.fullmatch(text, clock.end, candidate.start)
+        ):
+            value = candidate.value[:10] + clock.value
+            relative_value = clock.relative and candidate.relative
+            merged[-1] = replace(
+                clock, end=candidate.end, value=value, rule="clock_day", relative=relative_value
+            )
+            continue
+        merged.append(candidate)
+    return merged
+
+
+def _list_year(index: int, candidates: list[Candidate], text: str) -> str | None:
+    """The year written after a list of months or days: "April and May 2019", "June to August
+    2017", "July or August this year" (a relative year covers the list too; issue 13)."""
+    for previous, following in zip(candidates[index:], candidates[index + 1 :], strict=False):
+        between = text[previous.end : following.start]
+        relative_year = following.rule == "unit_relation" and len(following.value) == 4
+        if not (
+            _COORDINATION.fullmatch(between)
+            or (relative_year and _BEFORE_RELATIVE_YEAR.fullmatch(between))
+        ):
+            return None
+        if following.rule in _YEARLESS:
+            continue
+        if (not following.relative or relative_year) and _YEARLY.match(following.value):
+            return following.value[:4]
+        return None
+    return None
 
 
 def _in_year(candidate: Candidate, year: str, end: int) -> Candidate:
@@ -197,7 +240,20 @@ def _complete(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """Fill "the next day" from the last day named before it, and clock times with their day."""
     completed: list[Candidate] = []
     last_day: date | None = None
+    last_quarter: tuple[int, int] | None = None
+    last_year = f"{context.today.year:04d}"
     for candidate in candidates:
+        if candidate.value == relative.YEAR_PREFIX:
+            candidate = replace(candidate, value=last_year)
+        elif not candidate.relative and _YEARLY.match(candidate.value):
+            last_year = candidate.value[:4]
+        if candidate.value.startswith(relative.QUARTER_PREFIX):
+            value = _quarter(candidate.value, last_quarter, context.today)
+            if candidate.value.startswith(relative.QUARTER_PREFIX + "+"):
+                last_quarter = _named_quarter(value) or last_quarter
+            candidate = replace(candidate, value=value)
+        elif _named_quarter(candidate.value):
+            last_quarter = _named_quarter(candidate.value)
         if candidate.value.startswith(relative.ANCHOR_PREFIX):
             shift = int(candidate.value.removeprefix(relative.ANCHOR_PREFIX))
             base = last_day or context.today
@@ -209,6 +265,24 @@ def _complete(candidates: list[Candidate], context: Context) -> list[Candidate]:
             last_day = date.fromisoformat(candidate.value[:10])
         completed.append(candidate)
     return completed
+
+
+def _quarter(marker: str, named: tuple[int, int] | None, today: date) -> str:
+    """The value of a quarter reference (see relative.QUARTER_PREFIX) after ``named``."""
+    shift, fallback, year, number = marker.removeprefix(relative.QUARTER_PREFIX).split("|")
+    if named is None and fallback:
+        return fallback
+    if named is None:  # the last quarter completed before the reference date
+        index = today.year * 4 + (today.month - 1) // 3 - 1
+        named = (index // 4, index % 4 + 1)
+    quarter_year = int(year) if year else named[0]
+    quarter = int(number) if number else named[1]
+    return f"{quarter_year + int(shift) // 4:04d}-Q{quarter}"
+
+
+def _named_quarter(value: str) -> tuple[int, int] | None:
+    match = _QUARTER_VALUE.fullmatch(value)
+    return (int(match[1]), int(match[2])) if match else None
 
 
 def _day_of(time: Candidate, candidates: list[Candidate], context: Context) -> str:

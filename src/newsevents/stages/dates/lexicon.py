@@ -77,6 +77,9 @@ NUMBER_WORDS: dict[str, float] = {
     "half an": 0.5,
 }
 
+# Spoken years in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
+SPOKEN_CENTURIES: dict[str, int] = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}
+
 # Vague quantities: TimeML writes the unknown number as "X" ("a few days" is PXD).
 VAGUE_NUMBERS = frozenset({"a few", "few", "several", "some", "many", "a couple of", "couple of"})
 
@@ -93,6 +96,8 @@ ORDINALS: dict[str, int] = {
 }
 
 # Unit word -> TIMEX3 duration designator; "T" marks units written after the time separator.
+# Decades and centuries are written in years, as TimeBank writes them ("a decade" is P10Y,
+# "centuries" PXY; issue 13).
 UNITS: dict[str, str] = {
     "second": "TS",
     "minute": "TM",
@@ -101,10 +106,15 @@ UNITS: dict[str, str] = {
     "week": "W",
     "fortnight": "2W",
     "month": "M",
+    "quarter": "Q",
     "year": "Y",
-    "decade": "DE",
-    "century": "CE",
+    "decade": "10Y",
+    "century": "100Y",
 }
+
+# Adverbs of frequency that stay a SET before a noun ("daily flights"); the others name a kind of
+# thing there ("a quarterly dividend", never annotated in TimeBank's study part; issue 13).
+ATTRIBUTIVE_SETS = frozenset({"daily", "weekly", "nightly", "hourly"})
 
 # TimeML seasons: SP, SU, FA, WI.
 SEASONS: dict[str, str] = {

@@ -26,9 +26,10 @@ DAY_SEPARATOR = r"(?:\s*[-–—/]\s*|\s+(?:and|or|to|through|until|till)\s+|\s*
 _SMALL = sorted((word for word, value in NUMBER_WORDS.items() if " " not in word), key=len)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-# A count written in digits or words: "24", "1,000", "2.5", "twenty-four", "two and a half".
+# A count written in digits or words: "24", "1,000", "2.5", "2 1/2", "twenty-four", "two and a
+# half".
 NUMBER = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_TENS}[\s-]{_ONES}|half\s+an?|a\s+half"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+|\s+1/2)?|{_TENS}[\s-]{_ONES}|half\s+an?|a\s+half"
     rf"|{'|'.join(reversed(_SMALL))})(?:\s+and\s+a\s+half)?"
 )
 VAGUE = r"(?:a\s+few|a\s+couple\s+of|couple\s+of|few|several|many|some)"

@@ -10,9 +10,11 @@ from newsevents.model import TimexType
 from newsevents.stages.dates.calendar import iso_week, shift_months, weekday
 from newsevents.stages.dates.context import Candidate, Context, Handler
 from newsevents.stages.dates.lexicon import (
+    ATTRIBUTIVE_SETS,
     DAY_PARTS,
     MONTHS,
     NUMBER_WORDS,
+    ORDINALS,
     POINT_MODS,
     SEASONS,
     UNITS,
@@ -26,6 +28,7 @@ from newsevents.stages.dates.patterns import (
     UNIT,
     VAGUE,
     WEEKDAY,
+    YEAR,
 )
 
 _PART = r"(?:morning|afternoon|evening|night)"
@@ -40,7 +43,7 @@ _DAY_WORD = re.compile(
 _THIS_PART = re.compile(rf"(?i:\b(?P<relation>this|last)\s+(?P<part>{_PART})\b)")
 _UNIT_RELATION = re.compile(
     r"(?i:\b(?:(?P<near>earlier|later)\s+)?(?P<the>the\s+)?(?P<relation>last|this|next|past"
-    r"|coming|previous|following|current)\s+(?P<unit>week|weekend|month|year|quarter|decade"
+    r"|coming|previous|following|current)\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade"
     r"|summer|winter|spring|fall|autumn)\b)"
 )
 _AGO = re.compile(
@@ -53,13 +56,18 @@ _IN_UNITS = re.compile(
 )
 _DURATION = re.compile(
     rf"(?i:\b(?P<the>the\s+(?:(?:past|last|next|previous|coming|first|final|following)\s+)?)?"
-    rf"(?P<number>{NUMBER}|{VAGUE})[\s-]+(?P<unit>{UNIT})s?\b)(?![\s-]*old\b)"
+    rf"(?P<number>{NUMBER}|{VAGUE})[\s-]+(?:(?:more|additional|extra|straight|consecutive|trading)\s+)?"
+    rf"(?P<unit_text>(?P<unit>{UNIT})s?)(?P<half>\s+and\s+a\s+half)?(?P<long>-long)?\b)"
+    r"(?![\s-]*old\b)"
 )
-# Bare plural units of unknown length (PXM): "for years", "could take months", "decades of war".
+# "recent weeks": a span of unknown length up to now (TimeBank: PXW).
+_RECENT = re.compile(r"(?i:\brecent\s+(?P<unit>day|week|month|year|decade)s\b)")
+# Bare plural units of unknown length (PXM): "for years", "could take months", "decades of war",
+# "the first time in years", "a decades-long battle".
 _FOR_UNITS = re.compile(
-    r"(?i:\b(?:(?:for|over|within|after|take|takes|took|taking|lasted|last|lasts|spent|spend)"
+    r"(?i:\b(?:(?:for|over|within|after|take|takes|took|taking|lasted|last|lasts|spent|spend|in)"
     r"\s+(?P<unit>hour|day|week|month|year|decade|centurie)s\b"
-    r"|(?P<lead>hour|week|month|year|decade|centurie)s(?=\s+of\b)))"
+    r"|(?P<lead>hour|day|week|month|year|decade|centurie)s(?:(?=\s+of\b)|-long\b)))"
 )
 # "1 hour 59 minutes 40 seconds", "two hours and 15 minutes": one DURATION.
 _COMPOUND = re.compile(
@@ -69,9 +77,12 @@ _COMPOUND = re.compile(
 _EVERY_DATE = re.compile(rf"(?i:\b(?:every|each)\s+)(?P<month>{MONTH_ANY})\s+(?P<day>{DAY})")
 # "over the weekend", "by the autumn": the nearest one, back or ahead as the tense says.
 _THE_PERIOD = re.compile(r"(?i:\bthe\s+(?P<unit>weekend|summer|winter|spring|autumn|fall)\b)")
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
 _EVERY = re.compile(
     rf"(?i:\b(?:every|each)\s+(?P<other>other\s+)?(?:(?P<number>{NUMBER})\s+)?(?P<unit>{UNIT}"
-    rf"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|{_PART})s?\b)"
+    rf"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|{_PART}|{_MONTH_NAMES})s?\b)"
 )
 _TIMES_PER = re.compile(
     rf"(?i:\b(?:once|twice|thrice|(?:{NUMBER})\s+times)\s+(?:a|an|per|each|every)\s+"
@@ -99,8 +110,9 @@ _CLOCK_24 = re.compile(
 _NOON = re.compile(r"(?i:\b(?P<word>noon|midday|midnight)\b)")
 _REFERENCE = re.compile(
     r"(?i:\b(?P<word>now|currently|recently|nowadays|soon|at\s+present|these\s+days"
-    r"|the\s+past|the\s+future|the\s+near\s+future|recent\s+(?:years|months|weeks|days)"
-    r"|the\s+coming\s+(?:days|weeks|months|years)|the\s+time\s+being)\b)"
+    r"|the\s+past|the\s+future|the\s+near\s+future|current|the\s+(?:short|near)\s+term"
+    r"|a\s+later\s+date|(?<=at\s)the\s+time"
+    r"|(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|the\s+time\s+being)\b)"
 )
 _END_OF_THE = re.compile(
     r"(?i:\b(?:the\s+)?(?:very\s+)?(?P<position>start|beginning|middle|end|close)\s+of\s+the\s+"
@@ -111,6 +123,29 @@ _ANCHORED = re.compile(
     r"(?i:\b(?:the\s+(?P<relation>previous|next|following|same)\s+day"
     r"|the\s+day\s+(?P<side>before|after)(?=\s*[,.;]))\b)"
 )
+
+# Company results: "the quarter", "the latest period", "the year-ago quarter", "the 1988 period",
+# "year-earlier": the quarter last named (or the last one completed), or that quarter a year back
+# (TimeBank study part: 40 such expressions, all valued as a quarter; issue 13).
+_QUARTER_REF = re.compile(
+    r"(?i:\b(?:(?:(?:the|that)\s+(?:(?P<which>latest|current|same|comparable|recent)\s+)?"
+    r"|(?P<relyear>this|last|next)\s+year's\s+)"
+    rf"(?:(?P<back>year-earlier|year-ago)\s+|(?P<year>{YEAR})\s+)?"
+    r"(?:(?P<ordinal>first|second|third|fourth)[\s-]+)?(?P<unit>quarter|period)"
+    r"|(?P<adjective>year-earlier|year-ago)(?:\s+(?P<noun>quarter|period))?)\b)"
+)
+# "the year ended March 31" is a DURATION (a fiscal year); "a high for the year", "the full year",
+# "earlier in the year": the year of the reference date; "(later) that year": the year last named
+# (TimeBank study part, issue 13).
+_THE_YEAR = re.compile(
+    r"(?i:\b(?:(?:earlier|later)\s+(?:in\s+)?)?(?P<determiner>the|that)\s+(?:(?:fiscal|full)\s+)?"
+    r"year\b(?P<ended>(?=\s+end(?:ed|ing)\b))?(?!\s+(?:before|after|earlier|later|ago|two|nineteen"
+    r"|in\s+which|when)|\s*\d|-|'s?\s))"
+)
+# Words that open a relative clause after "the year" ("the year Russia annexed Crimea").
+_CLAUSE_OPENERS = frozenset({"PROPN", "PRON", "DET", "NOUN", "NUM"})
+# "a year earlier" in a results story is the year-ago quarter; elsewhere, last year.
+_YEAR_EARLIER = re.compile(r"(?i:\b(?:a|one)\s+year\s+earlier\b)")
 
 _TIME_WORDS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 _SET_ADVERBS = {
@@ -132,19 +167,30 @@ _REFERENCES = {
     "the time being": "PRESENT_REF",
     "recently": "PAST_REF",
     "the past": "PAST_REF",
-    "recent": "PAST_REF",
     "soon": "FUTURE_REF",
     "the future": "FUTURE_REF",
     "the near future": "FUTURE_REF",
     "the coming": "FUTURE_REF",
+    "current": "PRESENT_REF",
+    "the short": "FUTURE_REF",
+    "the near": "FUTURE_REF",
+    "a later": "FUTURE_REF",
+    "the time": "PAST_REF",
+    "coming": "FUTURE_REF",
 }
 _REFERENCE_WORDS = frozenset(
     {"now", "currently", "recently", "nowadays", "soon", "present", "days", "past", "future"}
-    | {"recent", "coming", "being", "weeks", "months", "years"}
+    | {"current", "coming", "being", "weeks", "months", "years", "quarters", "term", "date", "time"}
 )
 # Placeholder values completed once the surrounding dates are known (see extract.py).
 TIME_PREFIX = "T"
 ANCHOR_PREFIX = "ANCHOR"
+# "QUARTER-4|1988||": the quarter last named, moved four quarters back, or "1988" when none was;
+# "QUARTER+0||1988|3": the third quarter of 1988 (a year or a quarter number replaces the named
+# one's); an empty fallback stands for the last quarter completed before the reference date.
+QUARTER_PREFIX = "QUARTER"
+# "that year": the year last named before it, else the reference date's.
+YEAR_PREFIX = "YEAR"
 
 
 def _number(text: str | None) -> float | None:
@@ -152,8 +198,8 @@ def _number(text: str | None) -> float | None:
     if text is None:
         return 1
     words = " ".join(text.lower().replace("-", " ").split())
-    half = 0.5 if words.endswith("and a half") else 0.0
-    words = words.removesuffix(" and a half")
+    half = 0.5 if words.endswith(("and a half", " 1/2")) else 0.0
+    words = words.removesuffix(" and a half").removesuffix(" 1/2")
     if words.replace(",", "").replace(".", "", 1).isdigit():
         return float(words.replace(",", "")) + half
     if words in NUMBER_WORDS:
@@ -169,12 +215,29 @@ def _unit(text: str) -> str:
     return "century" if word.startswith("centur") else word
 
 
+# The next smaller unit and how many of it make one: a fraction is written in it.
+_SMALLER: dict[str, tuple[str, int]] = {
+    "Y": ("M", 12),
+    "W": ("D", 7),
+    "TH": ("TM", 60),
+    "TM": ("TS", 60),
+}
+
+
 def period(amount: float | None, unit: str) -> str:
     """A TIMEX3 duration: "P3D", "PT48H", "P2.5Y", "PXY" for a vague count."""
     designator = UNITS[unit]
-    if designator == "2W":
-        amount, designator = (None if amount is None else amount * 2), "W"
+    factor = designator[: len(designator) - len(designator.lstrip("0123456789"))]
+    if factor:  # "2W", "10Y", "100Y": a multiple of a smaller unit
+        designator = designator.removeprefix(factor)
+        amount = None if amount is None else amount * int(factor)
     written = "X" if amount is None else f"{amount:g}"
+    if amount is not None and amount % 1 and designator in _SMALLER:
+        # "2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S: TimeML writes no fractions
+        smaller, count = _SMALLER[designator]
+        rest = round(amount % 1 * count)
+        written = f"{int(amount)}{designator.removeprefix('T')}{rest}"
+        designator = smaller
     if designator.startswith("T"):
         return f"PT{written}{designator[1:]}"
     return f"P{written}{designator}"
@@ -196,6 +259,8 @@ def weekday_rule(match: re.Match[str], context: Context) -> list[Candidate]:
         return [Candidate(start, match.end(), "SET", value, "weekday_set")]
     relation = (match["relation"] or "").lower().replace("past", "last")
     tense = context.tense(match.start(), match.end())
+    if tense != "upcoming" and context.parse.text.startswith("'s", match.end()):
+        tense = "past"  # "Friday's vote", "Tuesday's declaration": a thing already done
     if tense == "perfect":  # "has been postponed until Tuesday" looks ahead; "has met Monday" back
         until = context.word_before(match.start()) in ("until", "till")
         tense = "future" if until else "past"
@@ -276,7 +341,52 @@ def ago(match: re.Match[str], context: Context) -> list[Candidate]:
         value = "FUTURE_REF" if forward else "PAST_REF"
         return [Candidate(match.start(), match.end(), "DATE", value, "ago", relative=True)]
     value = _moved(context.today, _unit(match["unit"]), amount if forward else -amount)
+    if not forward and amount == 1 and _unit(match["unit"]) == "year":
+        value = f"{QUARTER_PREFIX}-4|{value}||"  # "a year ago" in a results story: that quarter
     return [Candidate(match.start(), match.end(), "DATE", value, "ago", relative=True)]
+
+
+def the_year(match: re.Match[str], context: Context) -> list[Candidate]:
+    """ "the year ended June 30" (P1Y), "for the full year" (this year), "that year"."""
+    if match["ended"] is not None:
+        return [Candidate(match.start(), match.end(), "DURATION", "P1Y", "the_year")]
+    if match["determiner"].lower() == "that":
+        if context.word_before(match.start()) == "of":
+            return []  # "August of that year": the month rule takes the year
+        return [Candidate(match.start(), match.end(), "DATE", YEAR_PREFIX, "the_year", None, True)]
+    following = context.token_after(match.end())
+    if following is not None and following.pos in _CLAUSE_OPENERS:
+        return []  # "2014, the year Russia annexed Crimea" names a year by what happened in it
+    value = f"{context.today.year:04d}"
+    return [Candidate(match.start(), match.end(), "DATE", value, "the_year", relative=True)]
+
+
+def year_earlier(match: re.Match[str], context: Context) -> list[Candidate]:
+    """ "a year earlier": the year-ago quarter in a results story, else last year."""
+    value = f"{QUARTER_PREFIX}-4|{context.today.year - 1:04d}||"
+    return [Candidate(match.start(), match.end(), "DATE", value, "year_earlier", relative=True)]
+
+
+def quarter_reference(match: re.Match[str], context: Context) -> list[Candidate]:
+    """ "the quarter", "the latest period", "the year-ago quarter", "the 1988 period"."""
+    unit = (match["unit"] or match["noun"] or "").lower()
+    named = match["which"] or match["back"] or match["year"] or match["ordinal"]
+    if match["adjective"] is None and unit == "period" and not named:
+        return []  # "the period" alone names no quarter
+    if match["ordinal"] and not (match["back"] or match["year"] or match["relyear"]):
+        return []  # "the third quarter": the quarter rule reads it
+    if (match["which"] or "").lower() == "current":
+        value = f"{context.today.year:04d}-Q{(context.today.month - 1) // 3 + 1}"
+        return [Candidate(match.start(), match.end(), "DATE", value, "quarter_ref", None, True)]
+    back = match["back"] or match["adjective"]
+    shift = "-4" if back else "+0"
+    quarter = ORDINALS[match["ordinal"].lower()] if match["ordinal"] else ""
+    year = match["year"] or ""
+    if match["relyear"]:  # "last year's third quarter"
+        step = {"this": 0, "last": -1, "next": 1}[match["relyear"].lower()]
+        year = f"{context.today.year + step:04d}"
+    value = f"{QUARTER_PREFIX}{shift}||{year}|{quarter}"
+    return [Candidate(match.start(), match.end(), "DATE", value, "quarter_ref", relative=True)]
 
 
 def _moved(today: date, unit: str, amount: float) -> str:
@@ -291,20 +401,18 @@ def _moved(today: date, unit: str, amount: float) -> str:
     if unit == "month":
         year, month = shift_months(today, whole)
         return f"{year:04d}-{month:02d}"
+    if unit == "quarter":
+        year, month = shift_months(today, 3 * whole)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
     factor = {"year": 1, "decade": 10, "century": 100}[unit]
     return f"{today.year + whole * factor:04d}"
 
 
 def in_units(match: re.Match[str], context: Context) -> list[Candidate]:
-    """ "in two weeks" (future: a DATE), "within three days" (a DURATION)."""
+    """ "in two weeks", "within three days": a DURATION; the preposition is a TimeML signal."""
     amount = _number(match["number"])
-    unit = _unit(match["unit"])
     start, end = match.start("span"), match.end("span")
-    future = context.tense(start, end) == "future"
-    if match["preposition"].lower() == "in" and future and amount is not None:
-        value = _moved(context.today, unit, amount)
-        return [Candidate(start, match.end(), "DATE", value, "in_units", relative=True)]
-    return [Candidate(start, end, "DURATION", period(amount, unit), "duration")]
+    return [Candidate(start, end, "DURATION", period(amount, _unit(match["unit"])), "duration")]
 
 
 def duration(match: re.Match[str], context: Context) -> list[Candidate]:
@@ -313,10 +421,18 @@ def duration(match: re.Match[str], context: Context) -> list[Candidate]:
     number_text = match["number"]
     if unit == "second" and number_text.lower() in ("a", "an"):
         return []  # "a second meeting"
+    if number_text.lower() in ("a", "an") and match["unit_text"].lower().endswith("s"):
+        return []  # "a decades-long war": the count belongs to the war
+    if unit == "quarter" and (
+        number_text.lower() in ("a", "an") or match.string.startswith(" of", match.end())
+    ):
+        return []  # "a quarter of the vote", "three quarters of voters" are fractions
     if number_text.lower() in ("a", "an") and _is_rate(match, context):
         value = period(1, unit)
         return [Candidate(match.start(), match.end(), "SET", value, "rate")]
     amount = _number(number_text)
+    if amount is not None and match["half"]:
+        amount += 0.5  # "a minute and a half"
     start = match.start()
     if match["the"] and match["the"].split()[-1].lower() == "the" and "-" in match[0]:
         start = match.start("number")  # "the two-decade war": "the" belongs to "war"
@@ -330,6 +446,12 @@ def _is_rate(match: re.Match[str], context: Context) -> bool:
         return False
     before = context.parse.tokens[token.i - 1]
     return before.tag in ("NNS", "CD") and not before.text[:1].isdigit()
+
+
+def recent(match: re.Match[str], context: Context) -> list[Candidate]:
+    """ "recent weeks" -> PXW, "recent years" -> PXY."""
+    value = period(None, _unit(match["unit"]))
+    return [Candidate(match.start(), match.end(), "DURATION", value, "vague_duration")]
 
 
 def for_units(match: re.Match[str], context: Context) -> list[Candidate]:
@@ -387,6 +509,8 @@ def every(match: re.Match[str], context: Context) -> list[Candidate]:
         value = f"XXXX-WXX-{WEEKDAYS[unit]}"
     elif unit in DAY_PARTS:
         value = f"XXXX-XX-XXT{DAY_PARTS[unit]}"
+    elif unit in MONTHS:  # "every August"
+        value = f"XXXX-{MONTHS[unit]:02d}"
     else:
         amount = _number(match["number"]) or 1
         value = period(amount * (2 if match["other"] else 1), _unit(unit))
@@ -403,7 +527,10 @@ def adverb_set(match: re.Match[str], context: Context) -> list[Candidate]:
     token = context.token_at(match.start())
     if token is not None and token.pos in ("NOUN", "PROPN"):
         return []  # "the satirical weekly" is a newspaper
-    value = _SET_ADVERBS[match["word"].lower()]
+    word = match["word"].lower()
+    if token is not None and token.dep == "amod" and word not in ATTRIBUTIVE_SETS:
+        return []  # "its quarterly dividend"
+    value = _SET_ADVERBS[word]
     return [Candidate(match.start(), match.end(), "SET", value, "set")]
 
 
@@ -435,6 +562,8 @@ def reference(match: re.Match[str], context: Context) -> list[Candidate]:
         return []
     if words == "soon" and context.word_before(match.start()) == "as":
         return []  # "as soon as" is a conjunction
+    if words == "current" and (token is None or token.dep != "amod"):
+        return []  # "the current" of a river; "current conditions" is the present
     key = words if words in _REFERENCES else " ".join(words.split()[:2])
     key = key if key in _REFERENCES else words.split()[0]
     value = _REFERENCES[key]
@@ -466,6 +595,7 @@ RULES: tuple[tuple[re.Pattern[str], Handler, frozenset[str]], ...] = (
     (_IN_UNITS, in_units, _UNIT_WORDS),
     (_DURATION, duration, _UNIT_WORDS),
     (_FOR_UNITS, for_units, _UNIT_WORDS),
+    (_RECENT, recent, frozenset({"recent"})),
     (_EVERY, every, frozenset({"every", "each"})),
     (_EVERY_DATE, every_date, frozenset({"every", "each"})),
     (_COMPOUND, compound, frozenset({"hour", "hours"})),
@@ -479,4 +609,7 @@ RULES: tuple[tuple[re.Pattern[str], Handler, frozenset[str]], ...] = (
     (_REFERENCE, reference, _REFERENCE_WORDS),
     (_END_OF_THE, end_of_the, frozenset({"week", "month", "year", "decade"})),
     (_ANCHORED, anchored, frozenset({"day"})),
+    (_QUARTER_REF, quarter_reference, frozenset({"quarter", "period", "earlier", "ago"})),
+    (_YEAR_EARLIER, year_earlier, frozenset({"earlier"})),
+    (_THE_YEAR, the_year, frozenset({"year"})),
 )

@@ -142,7 +142,8 @@ def _yield_to_team_nouns(matches: dict[int, Match], lexicon: Lexicon) -> None:
 
 
 def _verb_match(index: ArticleIndex, verb: Token, lexicon: Lexicon) -> Match | None:
-    verb_index = lexicon.verb_index.get(verb.lemma.lower())
+    # A dictionary may list a verb by a form ("CALLED", as TABARI's do) rather than its lemma.
+    verb_index = lexicon.verb_index.get(verb.lemma.lower()) or lexicon.verb_index.get(verb.lower)
     if verb_index is None:
         return None
     if verb_index.small:

@@ -126,37 +126,92 @@ function forceLayout(actors, dyads) {
   return new Map(actors.map((a, i) => [a, [pos[i][0] / extent, pos[i][1] / extent]]));
 }
 
+// Labels that would overlap a busier actor's label are hidden (the node keeps its hover text), so
+// the drawing stays readable at any store size (issue 14).
+function hideOverlappingLabels(element) {
+  const kept = [];
+  const labels = [...element.querySelectorAll(".scatterlayer .trace:last-child .textpoint text")];
+  for (const label of labels) label.style.display = "", label.removeAttribute("data-hidden");
+  for (const label of labels) {
+    const box = label.getBoundingClientRect();
+    const clash = kept.some((other) => box.left < other.right && other.left < box.right
+                                       && box.top < other.bottom && other.top < box.bottom);
+    if (clash) label.setAttribute("data-hidden", "overlap"), label.style.display = "none";
+    else kept.push(box), label.setAttribute("data-shown", "true");
+  }
+}
+
 async function networkChart(element) {
   const data = await fetchJSON(element.dataset.src);
-  if (!data.dyads.length) return empty(element, "no events with both a source and a target");
-  const degree = new Map();
-  for (const d of data.dyads) for (const a of [d.source, d.target]) degree.set(a, (degree.get(a) || 0) + d.events);
-  const actors = [...degree.keys()].sort((a, b) => degree.get(b) - degree.get(a) || a.localeCompare(b));
-  const at = forceLayout(actors, data.dyads);
-  const most = Math.max(...data.dyads.map((d) => d.events));
-  const traces = data.dyads.map((d) => {
+  const note = document.getElementById("network-left-out");
+  if (note) {
+    const out = data.left_out;
+    note.textContent = `${data.nodes.length} busiest actors and ${data.edges.length} dyads among them drawn; ` +
+      `left out: ${out.actors} actors, ${out.dyads} dyads, ${out.events} events.`;
+  }
+  if (!data.edges.length) return empty(element, "no events with both a source and a target");
+  const degree = new Map(data.nodes.map((n) => [n.actor, n.events]));
+  const actors = data.nodes.map((n) => n.actor).filter((a) => data.edges.some((d) => d.source === a || d.target === a));
+  const at = forceLayout(actors, data.edges);
+  const most = Math.max(...data.edges.map((d) => d.events));
+  const traces = data.edges.map((d) => {
     const [x0, y0] = at.get(d.source), [x1, y1] = at.get(d.target);
     return { type: "scatter", mode: "lines", x: [x0, x1], y: [y0, y1], hoverinfo: "skip", showlegend: false,
              line: { color: goldsteinColor(d.goldstein), width: 1 + 7 * (d.events / most) } };
   });
   // Edge midpoints carry the hover text and the click-through to the dyad page.
+  const mode = new URL(element.dataset.src, window.location.href).searchParams.get("mode") || "asserted";
   traces.push({ type: "scatter", mode: "markers", showlegend: false, name: "dyads",
-    x: data.dyads.map((d) => (at.get(d.source)[0] * 0.6 + at.get(d.target)[0] * 0.4)),
-    y: data.dyads.map((d) => (at.get(d.source)[1] * 0.6 + at.get(d.target)[1] * 0.4)),
-    marker: { size: 9, color: data.dyads.map((d) => goldsteinColor(d.goldstein)), symbol: "triangle-right" },
-    text: data.dyads.map((d) => `${d.source} → ${d.target}: ${d.events} events, mean Goldstein ${d.goldstein}`),
-    customdata: data.dyads.map((d) => `/dyad?source=${encodeURIComponent(d.source)}&target=${encodeURIComponent(d.target)}`),
+    x: data.edges.map((d) => (at.get(d.source)[0] * 0.6 + at.get(d.target)[0] * 0.4)),
+    y: data.edges.map((d) => (at.get(d.source)[1] * 0.6 + at.get(d.target)[1] * 0.4)),
+    marker: { size: 9, color: data.edges.map((d) => goldsteinColor(d.goldstein)), symbol: "triangle-right" },
+    text: data.edges.map((d) => `${d.source} → ${d.target}: ${d.events} events, mean Goldstein ${d.goldstein}`),
+    customdata: data.edges.map((d) => `/dyad?source=${encodeURIComponent(d.source)}&target=${encodeURIComponent(d.target)}&mode=${encodeURIComponent(mode)}`),
     hoverinfo: "text" });
   const maxDegree = Math.max(...degree.values());
   traces.push({ type: "scatter", mode: "markers+text", showlegend: false, name: "actors",
     x: actors.map((a) => at.get(a)[0]), y: actors.map((a) => at.get(a)[1]), text: actors,
     textposition: "top center", hovertext: actors.map((a) => `${a}: ${degree.get(a)} events`), hoverinfo: "text",
-    customdata: actors.map((a) => `/events?actor=${encodeURIComponent(a)}`),
+    customdata: actors.map((a) => `/events?actor=${encodeURIComponent(a)}&mode=${encodeURIComponent(mode)}`),
     marker: { size: actors.map((a) => 10 + 22 * Math.sqrt(degree.get(a) / maxDegree)), color: "#1d2430",
               line: { color: "#fff", width: 1.5 } } });
   const axis = { visible: false, range: [-1.25, 1.25] };
   const layout = { ...LAYOUT, hovermode: "closest", xaxis: axis, yaxis: { ...axis, scaleanchor: "x" },
                    margin: { l: 10, r: 10, t: 10, b: 10 } };
+  await Plotly.newPlot(element, traces, layout, CONFIG);
+  hideOverlappingLabels(element);
+  element.on("plotly_afterplot", () => hideOverlappingLabels(element));
+  element.on("plotly_click", (event) => {
+    const url = event.points[0] && event.points[0].customdata;
+    if (url) window.location.href = url;
+  });
+}
+
+// Located events on a world map drawn from a packaged outline (no tiles, no topojson download):
+// longitude and latitude as plain axes, so it works offline (issue 14).
+async function mapChart(element) {
+  const [world, data] = await Promise.all([fetchJSON(element.dataset.world), fetchJSON(element.dataset.src)]);
+  const note = document.getElementById("map-count");
+  if (note) note.textContent = `${data.count} of ${data.total} located events shown.`;
+  const x = [], y = [];
+  for (const ring of world.rings) {
+    for (let i = 0; i < ring.length; i += 2) { x.push(ring[i]); y.push(ring[i + 1]); }
+    x.push(null); y.push(null);
+  }
+  const traces = [{ type: "scatter", mode: "lines", x, y, fill: "toself", fillcolor: "#eef1f4", hoverinfo: "skip",
+                    line: { color: "#b8c2cc", width: 0.6 }, showlegend: false, name: "countries" }];
+  for (const [quad, style] of Object.entries(QUAD)) {
+    const points = data.places.filter((p) => String(p.quad_class) === quad);
+    if (!points.length) continue;
+    traces.push({ type: "scatter", mode: "markers", name: style.name,
+      x: points.map((p) => p.lon), y: points.map((p) => p.lat),
+      marker: { size: 9, color: style.color, line: { color: "#fff", width: 1 }, opacity: 0.85 },
+      text: points.map((p) => `${p.date || "undated"} ${p.source || "?"} ${p.code} ${p.target || "?"} in ${p.location_name || p.location_country}`),
+      customdata: points.map((p) => `/events/${encodeURIComponent(p.id)}`), hoverinfo: "text" });
+  }
+  const layout = { ...LAYOUT, hovermode: "closest",
+    xaxis: { range: [-180, 180], visible: false, fixedrange: false },
+    yaxis: { range: [-60, 85], visible: false, scaleanchor: "x" }, margin: { l: 0, r: 0, t: 0, b: 30 } };
   await Plotly.newPlot(element, traces, layout, CONFIG);
   element.on("plotly_click", (event) => {
     const url = event.points[0] && event.points[0].customdata;
@@ -164,7 +219,7 @@ async function networkChart(element) {
   });
 }
 
-const CHARTS = { timeline: timelineChart, dyad: dyadChart, network: networkChart };
+const CHARTS = { timeline: timelineChart, dyad: dyadChart, network: networkChart, map: mapChart };
 
 function drawCharts() {
   for (const element of document.querySelectorAll("[data-chart]")) {
