@@ -77,7 +77,7 @@ class Pipeline:
             agent_files=self.settings.agent_files,
             discard_files=self.settings.discard_files,
             builtin=self.settings.builtin_dictionaries,
-            phoenix=self.settings.phoenix,
+            phoenix=self.settings.phoenix and self.settings.phoenix_actors,
         )
 
     @cached_property

@@ -95,6 +95,12 @@ def pipeline_options(function: F) -> F:
             help="The Phoenix knowledge base under the team's entries (docs/actors.md).",
         ),
         click.option(
+            "--phoenix-actors/--no-phoenix-actors",
+            "phoenix_actors",
+            default=None,
+            help="The Phoenix actors, agents and discards too (default off; docs/actors.md).",
+        ),
+        click.option(
             "--phoenix-verbs",
             "phoenix_verbs",
             type=click.Choice(["off", "specific", "all"]),
@@ -117,7 +123,7 @@ def settings_from(flags: dict[str, Any]) -> Settings:
     """Resolve settings from the command's flags (None means not given)."""
     names = ("model", "batch_size", "db", "actor_files", "agent_files", "discard_files")
     given: dict[str, Any] = {name: flags.get(name) for name in (*names, "verb_files")}
-    for name in ("one_a_story", "phoenix", "phoenix_verbs"):
+    for name in ("one_a_story", "phoenix", "phoenix_actors", "phoenix_verbs"):
         given[name] = flags.get(name)
     for name in ("actor_files", "agent_files", "discard_files", "verb_files"):
         files = given[name]

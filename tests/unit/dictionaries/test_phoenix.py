@@ -152,8 +152,8 @@ def test_users_entries_come_before_both_layers(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("options", "layers"),
     [
-        ({}, ("builtin", "phoenix")),
-        ({"phoenix": False}, ("builtin",)),
+        ({"phoenix": True}, ("builtin", "phoenix")),
+        ({}, ("builtin",)),
         ({"builtin": False}, ()),
         ({"builtin": False, "phoenix": True}, ()),  # no built-in layer means neither
     ],
@@ -180,18 +180,18 @@ def test_an_unknown_verb_mode_is_a_coded_error() -> None:
 
 
 @pytest.mark.parametrize(
-    ("flags", "phoenix", "verbs"),
+    ("flags", "expected"),
     [
-        ({}, True, "specific"),
-        ({"phoenix": False}, False, "specific"),
-        ({"phoenix": True, "phoenix_verbs": "all"}, True, "all"),
+        ({}, (True, False, "specific")),
+        ({"phoenix": False}, (False, False, "specific")),
+        ({"phoenix_actors": True, "phoenix_verbs": "all"}, (True, True, "all")),
     ],
 )
 def test_command_line_flags_pick_the_phoenix_layer(
-    flags: dict[str, object], phoenix: bool, verbs: str
+    flags: dict[str, object], expected: tuple[bool, bool, str]
 ) -> None:
     settings = settings_from(flags)
-    assert (settings.phoenix, settings.phoenix_verbs) == (phoenix, verbs)
+    assert (settings.phoenix, settings.phoenix_actors, settings.phoenix_verbs) == expected
 
 
 def test_an_object_before_a_phrase_stays_the_object(tmp_path: Path) -> None:

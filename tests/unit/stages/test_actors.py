@@ -136,7 +136,7 @@ def test_entities_are_in_text_order_with_offsets(
 def test_unknown_names_are_kept_without_code(
     parse_text: Callable[[str, str], Parse], dictionaries: ActorDictionaries
 ) -> None:
-    text = "Ngozi Adeyemi-Balogun spoke at the market."
+    text = "Farmer Ngozi Adeyemi-Balogun spoke at the market."
     article = Article(id="unknown", text=text, date="2020-01-01")
     entities = extract_actors(
         parse_text(text, "unknown"), article=article, dictionaries=dictionaries

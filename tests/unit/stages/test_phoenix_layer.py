@@ -42,6 +42,11 @@ def test_a_phoenix_verb_pattern_codes_only_asserted_dyads(nlp: Any, text: str, w
     assert "081" not in {code for _, code, _ in _codes(_annotate(nlp, "2016-01-17", text))}, why
 
 
+def test_phoenix_actors_are_off_by_default(nlp: Any) -> None:
+    annotation = _annotate(nlp, "2010-06-01", "Paul Kagame said the vote was fair.")
+    assert all(not (entity.rule or "").startswith("phoenix:") for entity in annotation.entities)
+
+
 def test_no_phoenix_drops_its_verb_patterns(nlp: Any) -> None:
     assert ("USA", "081", "IRN") not in _codes(_annotate(nlp, *CLEMENCY, phoenix=False))
 
@@ -61,9 +66,9 @@ def test_no_phoenix_drops_its_verb_patterns(nlp: Any) -> None:
         # The name span took in the title: the rest is the name of the titled person.
         (
             "2020-01-01",
-            "Farmer Ngozi Adeyemi-Balogun spoke at the market.",
-            "Farmer Ngozi Adeyemi-Balogun",
-            "AGR",
+            "Magistrate Ngozi Adeyemi-Balogun spoke at the market.",
+            "Magistrate Ngozi Adeyemi-Balogun",
+            "JUD",
             "title",
         ),
     ],
@@ -71,7 +76,7 @@ def test_no_phoenix_drops_its_verb_patterns(nlp: Any) -> None:
 def test_persons_from_phoenix_and_titles(
     nlp: Any, date: str, text: str, name: str, code: str, rule: str
 ) -> None:
-    entities = _annotate(nlp, date, text).entities
+    entities = _annotate(nlp, date, text, phoenix_actors=True).entities
     found = [(e.actor, e.rule or "") for e in entities if e.text.endswith(name)]
     assert found and found[0][0] == code
     assert found[0][1].startswith(rule)

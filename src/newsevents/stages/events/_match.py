@@ -74,10 +74,19 @@ class Match:
 
 
 def match_verb(index: ArticleIndex, verb: Token, patterns: tuple[Pattern, ...]) -> Match | None:
-    """The most specific pattern that matches ``verb``, with its arguments."""
-    found = [(pattern, _verb_shape(index, verb, pattern)) for pattern in patterns]
-    sources = tuple(verb_sources(index, verb))
-    return _best(index, verb, [(p, shape) for p, shape in found if shape is not None], sources)
+    """The most specific pattern that matches ``verb``, with its arguments.
+
+    ``patterns`` are in layer order: once a pattern above the Phoenix base matched, the base's
+    patterns (which could not win) are not tried.
+    """
+    found: list[tuple[Pattern, tuple[Token | None, tuple[Token, ...]]]] = []
+    for pattern in patterns:
+        if pattern.base and found:
+            break
+        shape = _verb_shape(index, verb, pattern)
+        if shape is not None:
+            found.append((pattern, shape))
+    return _best(index, verb, found, tuple(verb_sources(index, verb)))
 
 
 def match_noun(index: ArticleIndex, noun: Token, patterns: tuple[Pattern, ...]) -> Match | None:
