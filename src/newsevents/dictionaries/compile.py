@@ -2,7 +2,8 @@
 
 Run ``python -m newsevents.dictionaries.compile ../shared/data/phoenix`` (or ``make phoenix``):
 it reads the Phoenix actor, agent, discard and verb files with the same readers as users' files
-and writes ``dictionaries/data/phoenix.json.gz``, which ``dictionaries/phoenix.py`` loads at
+and writes ``dictionaries/data/phoenix-actors.json.gz`` and ``phoenix-verbs.json.gz`` (two files:
+the default run needs only the verbs), which ``dictionaries/phoenix.py`` loads at
 first use. Every entry keeps its provenance as ``phoenix:<file>:<line>``. The output is
 deterministic (sorted tables, gzip without a time stamp), so a test can check that the committed
 index is what the compiler makes of the files.
@@ -37,8 +38,24 @@ ACTOR_FILES = (
 AGENT_FILE = "Phoenix.agents.txt"
 DISCARD_FILE = "Phoenix.discards.txt"
 VERB_FILE = "CAMEO.2.0.txt"
-INDEX_FILE = "phoenix.json.gz"
-DEFAULT_OUTPUT = Path(__file__).resolve().parent / "data" / INDEX_FILE
+# The index's parts, each in its own file, and the tables each holds.
+PARTS = {
+    "actors": ("format", "files", "flags", "actors", "entries"),
+    "verbs": ("format", "files", "targets", "patterns"),
+}
+DEFAULT_OUTPUT = Path(__file__).resolve().parent / "data"
+
+
+def part_file(part: str) -> str:
+    """The packaged file name of one part of the index."""
+    return f"phoenix-{part}.json.gz"
+
+
+def split(index: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The index's tables by part, as the files hold them."""
+    return {part: {name: index[name] for name in names} for part, names in PARTS.items()}
+
+
 # The entry fields after the text and kind, in the order the loader passes them on.
 ENTRY_FLAGS = ("partial", "story", "alone")
 
@@ -142,13 +159,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Compile the Phoenix folder given on the command line into the package's index."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("folder", type=Path, help="the folder with the Phoenix files")
-    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="index to write")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="folder to write to")
     args = parser.parse_args(argv)
     index = compile_phoenix(args.folder)
-    args.output.write_bytes(serialize(index))
+    for part, tables in split(index).items():
+        (args.output / part_file(part)).write_bytes(serialize(tables))
     print(
-        f"{args.output}: {len(index['entries'])} phrases, {len(index['actors'])} codes, "
-        f"{len(index['patterns'])} verb patterns"
+        f"{args.output}/phoenix-*.json.gz: {len(index['entries'])} phrases, "
+        f"{len(index['actors'])} codes, {len(index['patterns'])} verb patterns"
     )
     return 0
 

@@ -1,6 +1,6 @@
 """The Phoenix knowledge base (MIT): the packaged compiled index, loaded once at first use.
 
-``dictionaries/compile.py`` writes ``data/phoenix.json.gz`` from the Phoenix dictionaries of the
+``dictionaries/compile.py`` writes ``data/phoenix-*.json.gz`` from the Phoenix dictionaries of the
 PETRARCH2 coder (Open Event Data Alliance, MIT licence; notice in ``data/PHOENIX-NOTICE``). It is
 the bottom layer: the team's built-in entries and users' files sit on top of it and win.
 """
@@ -14,22 +14,22 @@ from importlib import resources
 from typing import Any
 
 from newsevents.dictionaries.actor_entries import PhraseEntry
-from newsevents.dictionaries.compile import FORMAT, INDEX_FILE
+from newsevents.dictionaries.compile import FORMAT, PARTS, part_file
 from newsevents.dictionaries.lexicon import Pattern
 from newsevents.errors import DictionaryError
 from newsevents.model import Actor
 
 
-@lru_cache(maxsize=1)
-def phoenix_index() -> dict[str, Any]:
-    """The compiled index's tables, as the compiler wrote them (read once).
+@lru_cache(maxsize=len(PARTS))
+def phoenix_index(part: str) -> dict[str, Any]:
+    """The tables of one part of the compiled index (``actors`` or ``verbs``), read once.
 
     Raises:
         DictionaryError: the packaged index is missing or of another format.
     """
-    where = f"newsevents/dictionaries/data/{INDEX_FILE}"
+    where = f"newsevents/dictionaries/data/{part_file(part)}"
     try:
-        raw = resources.files("newsevents.dictionaries").joinpath("data", INDEX_FILE)
+        raw = resources.files("newsevents.dictionaries").joinpath("data", part_file(part))
         index: dict[str, Any] = json.loads(gzip.decompress(raw.read_bytes()))
     except (OSError, ValueError) as error:
         raise DictionaryError(
@@ -49,7 +49,7 @@ def phoenix_index() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def phoenix_entries() -> tuple[PhraseEntry, ...]:
     """Every Phoenix actor, agent and discard phrase with its codes and provenance."""
-    index = phoenix_index()
+    index = phoenix_index("actors")
     actors = [Actor(code, name, since, until, None, entry) for code, name, since, until, entry in (
         index["actors"]
     )]  # fmt: skip
@@ -85,7 +85,7 @@ def _patterns() -> tuple[tuple[Pattern, bool], ...]:
         key = tuple(members)
         return words.setdefault(key, frozenset(key))
 
-    index = phoenix_index()
+    index = phoenix_index("verbs")
     targets = [tuple(slots) for slots in index["targets"]]
     rows = index["patterns"]
     return tuple(
