@@ -9,7 +9,8 @@ lists the study part's errors (all files, or ``conflibert``, ``plover``, ``petr2
 The pipeline is ``newsevents.pipeline.Pipeline`` with default ``Settings`` (one model load,
 batched parsing); every record is one article and every coded event counts, whatever its mode.
 
-- ConfliBERT (``events_conflibert_train.jsonl``, one sentence with its PentaClass and, in the
+- ConfliBERT (``events_conflibert_train.jsonl``, one sentence with its PentaClass (see
+  ``newsevents.dictionaries.cameo.penta_class``: root 16 is class 3) and, in the
   records with ``spans_aligned``, source / target / reciprocal spans; news of 2017-18, so each
   sentence is dated 2018-01-01 for date-restricted roles):
   class hit (the gold PentaClass is among the coded events' classes), class precision (coded
@@ -53,6 +54,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # eval/ is not a packa
 
 from split import DataMissing, untouched
 
+from newsevents.dictionaries.cameo import penta_class as cameo_penta_class
+from newsevents.errors import DictionaryError
+
 EVAL = Path(__file__).resolve().parent
 SHARED = EVAL.parents[1] / "shared" / "data"  # ../shared from the repository root
 DEV_DATA = SHARED / "dev"
@@ -71,14 +75,17 @@ Coded = dict[str, Any]  # one coded event as plain data: root, plover, source, t
 # --------------------------------------------------------------------------- class of a code
 
 
+# ConfliBERT's PentaClass is the Phoenix data's class of a CAMEO root: 0 statements and appeals,
+# 1 verbal and 2 material cooperation, 3 verbal conflict, 4 material conflict. Root 16 (reduce
+# relations: sanctions, suspended aid, expulsions) is verbal conflict there, not material as in
+# QuadClass: the shared README's "3 = 09-13, 4 = 14-20" shorthand misses it, and in the study part
+# 28 of the 29 sentences where a root-16 event joins the gold dyad are gold class 3.
 def penta_class(root: str) -> int:
-    """ConfliBERT's PentaClass of a CAMEO root: 0 = 01-02, 1 = 03-05, 2 = 06-08, 3 = 09-13,
-    4 = 14-20 (the shared data's README)."""
-    number = int(root[:2])
-    for penta, last_root in enumerate((2, 5, 8, 13, 20)):
-        if number <= last_root:
-            return penta
-    raise ValueError(f"no PentaClass for CAMEO root {root!r}")
+    """ConfliBERT's PentaClass of a CAMEO root (or code, by its first two digits)."""
+    try:
+        return cameo_penta_class(root)
+    except DictionaryError:
+        raise ValueError(f"no PentaClass for CAMEO root {root!r}") from None
 
 
 # Three gold codes of the PLOVER GSR that are no CAMEO country codes (3, 2 and 1 parties).
@@ -565,6 +572,47 @@ def study_errors(corpus: str, records: Sequence[Record], coded: Sequence[list[Co
     return lines
 
 
+def class_confusion(records: Sequence[Record], coded: Sequence[list[Coded]]) -> str:
+    """Study part of ConfliBERT: per gold PentaClass, the coded events of each class (and the
+    sentences without any event), so class errors show as a table."""
+    counts = {gold: [0] * 6 for gold in range(5)}
+    for index, (record, events) in enumerate(zip(records, coded, strict=True)):
+        if untouched(index):
+            continue
+        row = counts[record["penta"]]
+        row[5] += not events
+        for event in events:
+            row[penta_class(event["root"])] += 1
+    lines = ["  gold \\ coded     0      1      2      3      4   none"]
+    lines += [f"  {gold:<10}" + "".join(f"{n:7d}" for n in row) for gold, row in counts.items()]
+    return "\n".join(lines)
+
+
+def rule_family(rule: str) -> str:
+    """The first pattern an event's rule names, without its code: ``verb:say->010`` is
+    ``verb:say``."""
+    return rule.split("->", 1)[0]
+
+
+def rule_table(results: Results, *, top: int = 25) -> str:
+    """Study part: per rule family, ConfliBERT events of the gold class and of another class, and
+    events charged to event-free sentences; the families with the most wrong events first."""
+    counts: dict[str, list[int]] = {}
+    for corpus, column in (("conflibert", 0), (EVENT_FREE, 2)):
+        records, coded = results[corpus]
+        for index, (record, events) in enumerate(zip(records, coded, strict=True)):
+            if untouched(index):
+                continue
+            for event in events:
+                row = counts.setdefault(rule_family(event["rule"]), [0, 0, 0])
+                right = column == 0 and penta_class(event["root"]) == record["penta"]
+                row[column + (0 if right or column else 1)] += 1
+    ranked = sorted(counts.items(), key=lambda item: (-(item[1][1] + item[1][2]), item[0]))
+    lines = [f"  {'rule':40} {'gold class':>10} {'other class':>11} {'event-free':>10}"]
+    lines += [f"  {rule:40} {r:10d} {w:11d} {f:10d}" for rule, (r, w, f) in ranked[:top]]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
@@ -573,6 +621,12 @@ def main(argv: list[str] | None = None) -> int:
         const="all",
         choices=["all", *ERRORS],
         help="print the study part's errors (never the untouched fifth's), of one file or all",
+    )
+    parser.add_argument(
+        "--rules",
+        action="store_true",
+        help="print, for the study part, which rule families code events of the wrong class "
+        "(ConfliBERT) or events in event-free sentences",
     )
     options = parser.parse_args(argv)
     try:
@@ -584,6 +638,12 @@ def main(argv: list[str] | None = None) -> int:
         if options.errors in ("all", corpus):
             print(f"# {corpus}: errors on the study part")
             print("\n".join(study_errors(corpus, records, coded)))
+            if corpus == "conflibert":
+                print("# conflibert: PentaClass of coded events by gold class, study part")
+                print(class_confusion(records, coded))
+    if options.rules:
+        print("# rules on the study part: ConfliBERT events by class, event-free sentences")
+        print(rule_table(results))
     print(table(scores_of(results)))
     return 0
 

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from newsevents.config import Settings
-from newsevents.contract import annotation_to_json, error_to_json
+from newsevents.contract import annotation_to_json, error_to_json, problem_to_json
 from newsevents.engines.base import Engine
+from newsevents.errors import NotEnglishError
 from newsevents.ingestion import Ingestion
-from newsevents.model import Annotation, Article, Run
-from newsevents.pipeline import Pipeline
+from newsevents.model import Annotation, Article, Problem, Run
+from newsevents.pipeline import NOT_ENGLISH, Pipeline
 from newsevents.stages.ingest import (
     RawRecord,
     Rejected,
     article_from_mapping,
+    check_inputs,
     read_records,
+    replaced_bytes_warning,
     validate_record,
 )
 from newsevents.storage.duckdb import DuckDBStore
@@ -41,19 +45,38 @@ def annotate(
 
 
 def annotate_records(
-    records: Iterable[RawRecord], *, pipeline: Pipeline, chunk_size: int = 128
+    records: Iterable[RawRecord], *, pipeline: Pipeline, chunk_size: int = 128, strict: bool = False
 ) -> Iterator[dict[str, Any]]:
-    """One output line (the annotate contract) per input record, in input order."""
+    """One output line (the annotate contract) per input record, in input order.
+
+    With ``strict``, a text not in English is an error line (NE110) instead of a warning.
+    """
     iterator = iter(records)
     while chunk := list(islice(iterator, chunk_size)):
         validated = [validate_record(record) for record in chunk]
         articles = [item for item in validated if isinstance(item, Article)]
-        annotated = iter(pipeline.annotate(articles))
-        for item in validated:
+        annotated = iter(pipeline.annotate_results(articles))
+        for record, item in zip(chunk, validated, strict=True):
             if isinstance(item, Rejected):
-                yield error_to_json(item.id, item.problem)
+                line = error_to_json(item.id, item.problem)
             else:
-                yield annotation_to_json(next(annotated))
+                line = _output_line(item.id, next(annotated), strict=strict)
+            warning = replaced_bytes_warning(record, line["id"])
+            if warning is not None:
+                line["warnings"].append(problem_to_json(warning))
+            yield line
+
+
+def _output_line(identifier: str, result: Annotation | Problem, *, strict: bool) -> dict[str, Any]:
+    if isinstance(result, Problem):
+        return error_to_json(identifier, result)
+    foreign = [problem for problem in result.problems if problem.code == NOT_ENGLISH]
+    if strict and foreign:
+        message = foreign[0].message.replace(f"[{NOT_ENGLISH}]", f"[{NotEnglishError.code}]")
+        return error_to_json(
+            identifier, replace(foreign[0], code=NotEnglishError.code, message=message)
+        )
+    return annotation_to_json(result)
 
 
 def ingest(
@@ -63,13 +86,15 @@ def ingest(
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
     progress: Progress | None = None,
-    stdin: TextIO | None = None,
+    stdin: IO[Any] | None = None,
     engine: Engine | None = None,
 ) -> Run:
     """Ingest files and folders (JSONL, text, HTML, WARC) into ``store``; returns the counts.
 
     The engine is ``settings.engine`` with ``settings.workers`` unless one is given.
     """
+    paths = list(paths)
+    check_inputs(paths)
     pipeline = pipeline or Pipeline(settings or Settings())
     # The same chunks on every engine: spaCy's results can depend on which texts share a batch,
     # so identical chunking is what makes every engine store identical results.

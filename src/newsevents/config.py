@@ -33,6 +33,16 @@ class Settings:
     phoenix_actors: bool = False
     phoenix_verbs: str = "specific"  # Phoenix verb patterns: off, specific, all (docs/events.md)
     one_a_story: bool = True
+    # The sentence classifier (issue 11; docs/events.md, "Classifier"): a model file written by
+    # `newsevents train` ("" is the shipped model), or use_classifier off for the rules alone.
+    classifier: str = ""
+    use_classifier: bool = True
+    # Re-code an event to the classifier's PentaClass at this probability, and drop events of
+    # sentences whose event probability is below classifier_veto (0: never). Measured by
+    # cross-validation on the study part of ../shared/data/dev (docs/events.md, "Classifier").
+    classifier_recode: float = 0.0
+    classifier_veto: float = 0.0
+    classifier_rank: bool = False  # keep only a sentence's events of the most probable class
     # Corpus scale (issue 7; docs/scale.md).
     engine: str = "local"  # "local" (in process, or a process pool) or "dask"
     workers: int = 1

@@ -91,6 +91,7 @@ def annotation_to_json(annotation: Annotation) -> dict[str, Any]:
         "status": "ok",
         "date": article.date,
         "date_inferred": article.date_inferred,
+        "language": article.language,
         "entities": [entity_to_json(entity) for entity in annotation.entities],
         "timexes": [timex_to_json(timex) for timex in annotation.timexes],
         "events": [event_to_json(event) for event in annotation.events],
@@ -108,6 +109,7 @@ def error_to_json(identifier: str, problem: Problem) -> dict[str, Any]:
         "error": {"code": problem.code, "message": problem.message},
         "date": None,
         "date_inferred": None,
+        "language": None,
     }
     line.update({name: [] for name in EMPTY_LISTS})
     return line

@@ -18,7 +18,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsevents.dictionaries.cameo import cameo_code
-from newsevents.errors import NewsEventsError
+from newsevents.errors import ExportError, NewsEventsError
+from newsevents.output import replaced_at_end
 from newsevents.storage.duckdb import ASSERTED, DuckDBStore, EventFilter
 from newsevents.storage.schema import SCHEMAS
 
@@ -58,10 +59,6 @@ ACTOR_TYPES = frozenset(
 )  # fmt: skip
 # Known groups follow IGO/NGO/MNC types (IGOUNO: the United Nations).
 GROUP_TYPES = frozenset({"IGO", "NGO", "MNC", "NGM", "IMG"})
-
-
-class ExportError(NewsEventsError):
-    code = "NE500"
 
 
 def merged_batches(
@@ -105,10 +102,12 @@ def export(
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}", fix=f"use one of {', '.join(FORMATS)}")
-    if fmt == "parquet":
-        return _parquet(store, Path(output), modes)
-    with open(output, "w", encoding="utf-8", newline="") as handle:
-        count = write_text(store, fmt=fmt, handle=handle, modes=modes)
+    # Written beside ``output`` and renamed at the end: a failed export leaves the old file.
+    with replaced_at_end(Path(output)) as temporary:
+        if fmt == "parquet":
+            return _parquet(store, temporary, modes)
+        with temporary.open("w", encoding="utf-8", newline="") as handle:
+            count = write_text(store, fmt=fmt, handle=handle, modes=modes)
     Path(f"{output}.README.txt").write_text(readme(fmt, modes, count), encoding="utf-8")
     return count
 

@@ -24,10 +24,10 @@ from newsevents.ids import content_hash
 from newsevents.model import Article, Problem, Run
 from newsevents.pipeline import Pipeline
 from newsevents.stages.dedup import Fingerprint, assign_stories, band_keys
-from newsevents.stages.ingest import RawRecord, Rejected, validate_record
+from newsevents.stages.ingest import RawRecord, Rejected, replaced_bytes_warning, validate_record
 from newsevents.storage.duckdb import DuckDBStore
 from newsevents.storage.merging import remerge
-from newsevents.storage.rows import Rows, quarantine_row
+from newsevents.storage.rows import Rows, problem_row, quarantine_row
 
 Progress = Callable[[int], None]
 
@@ -39,6 +39,7 @@ class Prepared:
     size: int
     fresh: list[Article] = field(default_factory=list)
     rows: Rows = field(default_factory=dict)
+    records: dict[str, RawRecord] = field(default_factory=dict)  # of ``fresh``, by article id
 
 
 class Ingestion:
@@ -131,6 +132,8 @@ class Ingestion:
             self.pending_hashes[digest] = item.id
             self.pending_ids[item.id] = digest
             prepared.fresh.append(item)
+            prepared.records[item.id] = record
+            self._warn_replaced(prepared.rows, record, item.id)
         return prepared
 
     def _duplicate(
@@ -169,11 +172,25 @@ class Ingestion:
         rows.setdefault("quarantine", []).append(row)
         self.counts["quarantined"] += 1
 
+    def _warn_replaced(self, rows: Rows, record: RawRecord, article_id: str) -> None:
+        warning = replaced_bytes_warning(record, article_id)
+        if warning is not None:
+            rows.setdefault("problems", []).append(problem_row(warning, self.run_id))
+            self.counts["warnings"] += 1
+
+    def _quarantine_failures(self, rows: Rows, prepared: Prepared, table: pa.Table | None) -> None:
+        """Articles the engine could not annotate are quarantined with their raw input."""
+        for failure in [] if table is None else table.to_pylist():
+            record = prepared.records[failure["record_id"]]
+            problem = Problem(failure["record_id"], "annotate", failure["code"], failure["message"])
+            self._quarantine(rows, record, failure["record_id"], problem)
+
     # --- after annotation: near-duplicates, one transaction per chunk ----------------------
 
     def _commit(self, prepared: Prepared, handle: Handle) -> None:
         tables = handle.result()
         rows: dict[str, Any] = dict(prepared.rows)
+        self._quarantine_failures(rows, prepared, tables.pop("quarantine", None))
         rows.update(self._stories(tables.get("fingerprints")))
         rows["merge_pending"] = _dyads(tables.get("events"))
         with self.store.transaction():

@@ -217,6 +217,32 @@ class Event:
     evidence: tuple[int, ...] = ()  # every sentence that reports it (one-a-story merge)
     trigger_start: int | None = None
     trigger_end: int | None = None
+    # The sentence classifier's probability of the event's PentaClass (None without a classifier).
+    class_score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceClass:
+    """The sentence classifier's reading of one sentence: is there an event, and of which class.
+
+    ``event`` is the probability that the sentence reports a codable event (None when the model
+    was trained without event-free sentences); ``classes`` are the probabilities of PentaClass
+    0-4 given an event (statements and appeals, verbal cooperation, material cooperation, verbal
+    conflict, material conflict), summing to 1.
+    """
+
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    event: float | None
+    classes: tuple[float, ...]
+    model: str
+
+    @property
+    def best(self) -> int:
+        """The most probable PentaClass."""
+        return max(range(len(self.classes)), key=self.classes.__getitem__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +271,7 @@ class Annotation:
     references: tuple[Reference, ...] = ()
     problems: tuple[Problem, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    classes: tuple[SentenceClass, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

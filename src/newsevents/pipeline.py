@@ -8,25 +8,31 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
+from newsevents.classifier import SentenceModel, load_model
 from newsevents.config import Settings
 from newsevents.dictionaries.actors import ActorDictionaries, load_actor_dictionaries
 from newsevents.dictionaries.lexicon import Lexicon, load_lexicon, phoenix_verbs
-from newsevents.errors import NewsEventsError
+from newsevents.errors import AnnotationError, ClassifierError, PipelineError
 from newsevents.model import Annotation, Article, Event, Parse, Problem, Quote
 from newsevents.nlp import load_nlp
 from newsevents.stages.actors import extract_actors
-from newsevents.stages.clean import clean_text
+from newsevents.stages.classify import classify_sentences
+from newsevents.stages.clean import Cleaned, clean_text
 from newsevents.stages.dates import extract_timexes, infer_publication_date
 from newsevents.stages.dating import date_events
 from newsevents.stages.events import extract_events
+from newsevents.stages.judge import judge_events
+from newsevents.stages.language import NAMES, identify_language, is_english
 from newsevents.stages.parse import parse_texts
 from newsevents.stages.places import locate_events
 from newsevents.stages.quotes import extract_quotes_with_problems
 from newsevents.stages.references import extract_references
 
 Workspace = dict[str, Any]
+NOT_ENGLISH = "W002"  # the warning code of a text in another language (docs/annotate.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +43,6 @@ class Stage:
     requires: tuple[str, ...]
     provides: str
     run: Callable[[Workspace], Any]
-
-
-class PipelineError(NewsEventsError):
-    code = "NE301"
 
 
 def check_order(stages: Iterable[Stage], *, available: Iterable[str]) -> None:
@@ -88,7 +90,50 @@ class Pipeline:
             phoenix=phoenix_verbs(self.settings.phoenix_verbs) if self.settings.phoenix else "off",
         )
 
+    @cached_property
+    def classifier(self) -> SentenceModel:
+        return load_model(self.settings.classifier or None)
+
     def _build_stages(self) -> tuple[Stage, ...]:
+        stages = self._rule_stages()
+        if not self.settings.use_classifier:
+            return stages
+        at = next(i for i, stage in enumerate(stages) if stage.name == "events") + 1
+        return (*stages[:at], *self._classifier_stages(), *stages[at:])
+
+    def _classifier_stages(self) -> tuple[Stage, ...]:
+        settings = self.settings
+        if settings.classifier and not Path(settings.classifier).is_file():
+            raise ClassifierError(
+                f"the classifier model {settings.classifier!r} does not exist",
+                fix="give a file written by `newsevents train`, or use --no-classifier",
+            )
+        recode_at = settings.classifier_recode if settings.classifier_recode > 0 else None
+        veto_below = settings.classifier_veto if settings.classifier_veto > 0 else None
+        return (
+            Stage(
+                "classify",
+                ("parse", "article"),
+                "classes",
+                lambda w: classify_sentences(
+                    w["parse"], article=w["article"], model=self.classifier
+                ),
+            ),
+            Stage(
+                "judge",
+                ("events", "classes"),
+                "events",
+                lambda w: judge_events(
+                    w["events"],
+                    classes=w["classes"],
+                    recode_at=recode_at,
+                    veto_below=veto_below,
+                    rank=settings.classifier_rank,
+                ),
+            ),
+        )
+
+    def _rule_stages(self) -> tuple[Stage, ...]:
         one_a_story = self.settings.one_a_story
         return (
             Stage(
@@ -154,18 +199,60 @@ class Pipeline:
         )
 
     def annotate(self, articles: Iterable[Article]) -> Iterator[Annotation]:
-        """Annotate ``articles`` in order, parsing them in batches of ``settings.batch_size``."""
+        """Annotate ``articles`` in order; an article that cannot be annotated raises StageError."""
+        for result in self.annotate_results(articles):
+            if isinstance(result, Problem):
+                raise AnnotationError(result.message.removeprefix("[NE302] "))
+            yield result
+
+    def annotate_results(self, articles: Iterable[Article]) -> Iterator[Annotation | Problem]:
+        """One Annotation per article, in order, or the Problem that stopped it (NE302).
+
+        Every article's language is identified first; a text not in English is not coded with
+        English rules: its annotation is empty but for a W002 warning naming the language.
+        Texts are parsed in batches of ``settings.batch_size``; when a batch fails, the rest of
+        its articles are parsed one by one, so one poison text costs only itself.
+        """
         iterator = iter(articles)
         chunk_size = max(1, self.settings.batch_size) * 4
         while chunk := list(islice(iterator, chunk_size)):
-            cleaned = [clean_text(article.text, article_id=article.id) for article in chunk]
-            parses = parse_texts(
-                self.nlp,
-                ((article.id, clean.text) for article, clean in zip(chunk, cleaned, strict=True)),
-                batch_size=self.settings.batch_size,
-            )
-            for article, clean, parse in zip(chunk, cleaned, parses, strict=True):
+            decided = [_with_language(article) for article in chunk]
+            english = [article for article, warning in decided if warning is None]
+            annotated = self._annotate_english(english)
+            for article, warning in decided:
+                if warning is None:
+                    yield next(annotated)
+                else:
+                    yield Annotation(article=article, problems=(warning,))
+
+    def _annotate_english(self, chunk: list[Article]) -> Iterator[Annotation | Problem]:
+        cleaned = [clean_text(article.text, article_id=article.id) for article in chunk]
+        parses = self._parses(chunk, cleaned)
+        for article, clean, parse in zip(chunk, cleaned, parses, strict=True):
+            if isinstance(parse, Problem):
+                yield parse
+                continue
+            try:
                 yield self._annotate_one(article, parse, clean.problems)
+            except Exception as error:  # the error policy: one article never stops a run
+                yield _failure(article, "annotate", error)
+
+    def _parses(self, chunk: list[Article], cleaned: list[Cleaned]) -> Iterator[Parse | Problem]:
+        items = [(article.id, clean.text) for article, clean in zip(chunk, cleaned, strict=True)]
+        parses = parse_texts(self.nlp, items, batch_size=self.settings.batch_size)
+        done = 0
+        try:
+            for parse in parses:
+                done += 1
+                yield parse
+            return
+        except Exception:  # a poison text broke the batch: parse the rest alone to find it
+            pass
+        for article, item in zip(chunk[done:], items[done:], strict=True):
+            try:
+                yield next(parse_texts(self.nlp, [item], batch_size=1))
+            except Exception as error:  # the error policy: this article alone is lost
+                yield _failure(article, "parse", error)
 
     def annotate_one(self, article: Article) -> Annotation:
         return next(self.annotate([article]))
@@ -176,7 +263,7 @@ class Pipeline:
         article = _with_inferred_date(article, parse)
         workspace: Workspace = {"article": article, "parse": parse, "problems": list(problems)}
         for stage in self.stages:
-            workspace[stage.provides] = _run_stage(stage, workspace)
+            workspace[stage.provides] = _in_user_text(_run_stage(stage, workspace), article.text)
         quotes = _link_quotes(workspace.get("quotes", ()), workspace.get("events", ()))
         return Annotation(
             article=article,
@@ -187,7 +274,58 @@ class Pipeline:
             references=workspace.get("references", ()),
             problems=tuple(workspace["problems"]),
             sentences=parse.sentences,
+            classes=workspace.get("classes", ()),
         )
+
+
+def _with_language(article: Article) -> tuple[Article, Problem | None]:
+    """The article with its language (given, else identified) and, unless English, a warning."""
+    identified = identify_language(article.text)
+    code = article.language or identified.code
+    given = " as the input says" if article.language else ""
+    article = dataclasses.replace(article, language=code)
+    if is_english(code):
+        return article, None
+    return article, Problem(
+        article.id,
+        "language",
+        NOT_ENGLISH,
+        f"[{NOT_ENGLISH}] the text is in {NAMES.get(code, code)} ({code}{given}; identified as "
+        f"{identified.code}, p={identified.probability:.2f}); newsevents codes English only, so "
+        "nothing was extracted; fix: translate it to English first",
+        "warning",
+    )
+
+
+def _failure(article: Article, stage: str, error: Exception) -> Problem:
+    """The Problem of an article no stage could annotate: it is quarantined, the run goes on."""
+    frame = traceback.extract_tb(error.__traceback__)[-1]
+    failure = AnnotationError(
+        f"the article could not be annotated ({type(error).__name__}: {str(error)[:200]!r} "
+        f"at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})",
+        where=f"stage {stage!r}",
+        fix="please report it with the article",
+    )
+    return Problem(article.id, stage, failure.code, failure.describe())
+
+
+def _in_user_text(records: Any, text: str) -> Any:
+    """Records whose ``text`` (and speaker) is the slice of the text the user gave.
+
+    Stages read the cleaned text, whose quotes and spaces are normalized; the contract promises
+    ``text == user_text[start:end]`` (issue 12), and events copy their actors' and dates' text,
+    so the slices are taken right after each stage, before a later stage copies them.
+    """
+    if not isinstance(records, tuple) or not records or not hasattr(records[0], "text"):
+        return records
+    return tuple(_sliced(record, text) for record in records)
+
+
+def _sliced(record: Any, text: str) -> Any:
+    changes = {"text": text[record.start : record.end]}
+    if getattr(record, "speaker_start", None) is not None and record.speaker_end is not None:
+        changes["speaker"] = text[record.speaker_start : record.speaker_end]
+    return dataclasses.replace(record, **changes)
 
 
 def _with_problems(workspace: Workspace, result: tuple[Any, tuple[Problem, ...]]) -> Any:

@@ -205,6 +205,12 @@ def test_event_list_sorts_by_goldstein(page: Any) -> None:
     shoot(page, "events")
 
 
+def test_api_docs_start_under_the_content_security_policy(page: Any) -> None:
+    """Swagger UI's inline start-up script is allowed by its hash; nothing else is refused."""
+    page.goto("/docs")
+    page.wait_for_selector("#swagger-ui .swagger-ui", timeout=15_000)
+
+
 def _api(server: str, path: str) -> Any:
     return json.loads(urllib.request.urlopen(f"{server}{path}").read())
 

@@ -168,7 +168,7 @@ def test_query_commands_on_an_ingested_store(tmp_path: Path) -> None:
 
 def test_query_on_a_missing_store_is_one_clear_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["summary", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a coded error; 1 is only --strict (issue 12)
     assert result.output.strip().startswith("error: [NE400] no store at")
     assert "Traceback" not in result.output
 
@@ -227,8 +227,55 @@ def test_seed_has_the_north_korean_criticism_of_the_us(seed_output: dict[str, An
 )
 def test_explain_rejects_bad_text_with_a_coded_error(args: list[str], code: str) -> None:
     result = CliRunner().invoke(cli, ["explain", *args])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.startswith(f"error: [{code}]")
+
+
+TRAINING = [
+    {"text": "Russian troops shelled the town of Avdiivka.", "label": 4},
+    {"text": "Rebels attacked an army post near the border.", "label": "190"},
+    {"text": "Police fired tear gas at protesters in the capital.", "label": 4},
+    {"text": "The two ministers met in Paris for talks on trade.", "label": 1},
+    {"text": "The presidents held talks in Geneva on Monday.", "label": "040"},
+    {"text": "Japan's foreign minister visited Seoul for consultations.", "label": 1},
+]
+
+
+@pytest.mark.slow
+def test_train_skips_a_bad_line_with_a_coded_error_and_writes_a_model(tmp_path: Path) -> None:
+    path = tmp_path / "train.jsonl"
+    lines = [json.dumps(record) for record in TRAINING]
+    lines.insert(2, '{"text": "A sentence.", "label": "maybe"}')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    model = tmp_path / "mine.json.gz"
+    result = CliRunner().invoke(cli, ["train", str(path), "-o", str(model)])
+    assert result.exit_code == 0, result.output
+    assert "[NE601] unknown label 'maybe' at line 3" in result.stderr
+    assert "on 6 sentence(s) (1 skipped)" in result.stdout and model.is_file()
+    text = "Syrian troops shelled the town of Idlib on Monday."
+    explain = _run("explain", "--classifier", str(model), "--text", text)
+    assert "(classifier mine)" in explain.output
+    assert "classifier 0." in explain.output  # the event's score beside its rule
+
+
+@pytest.mark.slow
+def test_explain_shows_the_classifier_score_beside_the_rule() -> None:
+    explain = _run("explain", "--text", "Russian troops shelled the Ukrainian town of Avdiivka.")
+    rule_line = next(line for line in explain.output.splitlines() if "rule verb:" in line)
+    assert "; classifier 0." in rule_line and "for PentaClass 4" in rule_line
+
+
+@pytest.mark.slow
+def test_no_classifier_shows_the_rules_alone() -> None:
+    text = "Russian troops shelled the Ukrainian town of Avdiivka."
+    explain = _run("explain", "--no-classifier", "--text", text)
+    assert "rule verb:" in explain.output and "classifier" not in explain.output
+
+
+def test_a_missing_classifier_file_is_a_coded_error(tmp_path: Path) -> None:
+    missing = str(tmp_path / "none.json.gz")
+    result = CliRunner().invoke(cli, ["explain", "--classifier", missing, "--text", "Hello."])
+    assert result.exit_code == 2 and "[NE600]" in result.output
 
 
 def test_warnings_an_ingest_counted_can_be_listed(tmp_path: Path) -> None:
@@ -277,7 +324,7 @@ def test_export_holds_asserted_events_unless_told_and_keeps_date_precision(
 
     def rows(*flags: str) -> list[dict[str, str]]:
         out = tmp_path / "e.csv"
-        done = _run("export", "--db", db, "--format", "csv", "-o", str(out), *flags)
+        done = _run("export", "--db", db, "--format", "csv", "-o", str(out), "--force", *flags)
         assert done.exit_code == 0, done.output
         import csv
 

@@ -6,8 +6,9 @@ from typing import Any
 import pytest
 
 from newsevents.config import Settings
+from newsevents.errors import PipelineError
 from newsevents.model import Article
-from newsevents.pipeline import Pipeline, PipelineError, Stage, check_order
+from newsevents.pipeline import Pipeline, Stage, check_order
 
 
 def _stage(name: str, requires: tuple[str, ...], provides: str) -> Stage:
@@ -34,9 +35,16 @@ def test_the_real_stage_order_is_valid(nlp: Any) -> None:
         "references",
         "quotes",
         "events",
+        "classify",
+        "judge",
         "dating",
         "places",
     ]
+
+
+def test_no_classifier_leaves_the_rule_stages_alone(nlp: Any) -> None:
+    pipeline = Pipeline(Settings(use_classifier=False), nlp=nlp)
+    assert "classify" not in [stage.name for stage in pipeline.stages]
 
 
 def test_a_crashing_stage_costs_only_its_output(nlp: Any) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsevents.model import Annotation
+from newsevents.dictionaries.cameo import penta_class
+from newsevents.model import Annotation, Event, SentenceClass
 
 
 def _sentence_of(start: int, bounds: list[tuple[int, int]]) -> int:
@@ -17,6 +18,7 @@ def explain_annotation(annotation: Annotation) -> str:
     article = annotation.article
     text = article.text
     bounds = [(s.start, s.end) for s in annotation.sentences]
+    classes = {reading.sentence: reading for reading in annotation.classes}
     date_note = f" (inferred: {article.date_inferred})" if article.date_inferred else ""
     lines = [f"article {article.id}  published {article.date or 'unknown'}{date_note}"]
     for sentence in annotation.sentences:
@@ -24,6 +26,9 @@ def explain_annotation(annotation: Annotation) -> str:
         if not body:
             continue
         lines.append(f"\n[{sentence.index}] {body}")
+        reading = classes.get(sentence.index)
+        if reading is not None:
+            lines.append(f"    class   {_reading(reading)}")
         for entity in annotation.entities:
             if entity.sentence == sentence.index:
                 lines.append(
@@ -54,7 +59,7 @@ def explain_annotation(annotation: Annotation) -> str:
                 lines.append(
                     f"    event   {event.source or '?'} -{event.code}-> {event.target or '?'} "
                     f"{event.mode} on {event.date or '?'} ({event.date_precision or '-'}){place}"
-                    f"\n            rule {event.rule}; trigger {trigger!r}; "
+                    f"\n            rule {event.rule}{_score(event)}; trigger {trigger!r}; "
                     f"words {text[event.start : event.end]!r}"
                 )
     for reference in annotation.references:
@@ -63,3 +68,16 @@ def explain_annotation(annotation: Annotation) -> str:
     for problem in annotation.problems:
         lines.append(f"\n{problem.severity} {problem.code} ({problem.stage}): {problem.message}")
     return "\n".join(lines)
+
+
+def _reading(reading: SentenceClass) -> str:
+    """The classifier's view of a sentence: event probability and the PentaClass probabilities."""
+    event = "" if reading.event is None else f"event {reading.event:.2f}; "
+    shown = " ".join(f"{penta}:{value:.2f}" for penta, value in enumerate(reading.classes))
+    return f"{event}PentaClass {shown} (classifier {reading.model})"
+
+
+def _score(event: Event) -> str:
+    if event.class_score is None:
+        return ""
+    return f"; classifier {event.class_score:.2f} for PentaClass {penta_class(event.code)}"

@@ -1,13 +1,16 @@
-"""The ``newsevents`` command: annotate, ingest, events, summary, explain, actors."""
+"""The ``newsevents`` command: annotate, ingest, events, summary, explain, actors, train."""
 
 from __future__ import annotations
 
 import json
 import sys
 from collections import Counter
-from typing import Any
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
 
 import click
+import duckdb
 
 from newsevents.api import annotate_records, ingest
 from newsevents.cli.engine import engine_options, with_engine_flags
@@ -18,24 +21,69 @@ from newsevents.cli.options import db_option, modes_option, pipeline_options, se
 from newsevents.cli.progress import progress_bar
 from newsevents.cli.render import EVENT_COLUMNS, write_rows, write_summary
 from newsevents.cli.serve import serve_command
+from newsevents.cli.train import train_command
 from newsevents.errors import NewsEventsError
 from newsevents.model import Article
+from newsevents.output import STDOUT, check_output, replaced_at_end
 from newsevents.pipeline import Pipeline
-from newsevents.stages.ingest import article_from_mapping, parse_date, read_records
+from newsevents.stages.ingest import article_from_mapping, check_inputs, parse_date, read_records
 from newsevents.storage.duckdb import EventFilter, open_store
+
+# Exit codes (docs/annotate.md): 1 is only ever `--strict` saying some line failed.
+EXIT_USAGE = 2  # the user can fix it: usage, a missing file, an output refused, a full disk
+EXIT_INTERNAL = 3  # a bug: please report it
 
 
 class Group(click.Group):
-    """Translate newsevents errors into one line and a non-zero exit (traceback with --debug)."""
+    """Translate every error into one coded line and its exit code (traceback with --debug)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.ClickException as error:
+            if error.exit_code == 1:  # click's own default; 1 belongs to --strict
+                raise Failed(error.message) from error
+            raise
+        except (click.exceptions.Exit, click.Abort):
+            raise
         except NewsEventsError as error:
-            if ctx.params.get("debug"):
-                raise
-            click.echo(f"error: {error.describe()}", err=True)
-            ctx.exit(1)
+            self._fail(ctx, error, error.describe(), EXIT_USAGE)
+        except duckdb.IOException as error:  # the store's disk is full, or its file damaged
+            first = str(error).splitlines()[0]
+            self._fail(
+                ctx,
+                error,
+                f"[NE401] the store could not be read or written ({first}); fix: {STORE_FIX}",
+                EXIT_USAGE,
+            )
+        except OSError as error:  # a full disk, a read-only folder, a file that vanished
+            where = f" ({error.filename})" if error.filename else ""
+            reason = error.strerror or type(error).__name__
+            self._fail(ctx, error, f"[NE701] {reason}{where}; fix: {OS_FIX}", EXIT_USAGE)
+        except Exception as error:  # the last edge: a bug still ends in one line, never exit 1
+            first = (str(error).splitlines() or [""])[0]
+            message = f"{type(error).__name__}: {first[:200]}"
+            self._fail(
+                ctx, error, f"[NE900] internal error ({message}); fix: {BUG_FIX}", EXIT_INTERNAL
+            )
+
+    @staticmethod
+    def _fail(ctx: click.Context, error: Exception, message: str, code: int) -> None:
+        if ctx.params.get("debug"):
+            raise error
+        click.echo(f"error: {message}", err=True)
+        ctx.exit(code)
+
+
+class Failed(click.ClickException):
+    """A command's own one-line failure (a missing article, counts that do not add up)."""
+
+    exit_code = EXIT_USAGE
+
+
+STORE_FIX = "free disk space and retry (the run resumes); a damaged store file: ingest again"
+OS_FIX = "check the path, its permissions and the free disk space"
+BUG_FIX = "rerun with --debug and report the traceback"
 
 
 @click.group(cls=Group)
@@ -48,22 +96,42 @@ def cli(debug: bool) -> None:
 @cli.command("annotate")
 @click.argument("input_path", metavar="[INPUT]", required=False, default="-")
 @click.option("-o", "--output", default="-", metavar="OUTPUT", help="Output file (stdout).")
-@click.option("--strict", is_flag=True, help="Exit 1 if any line failed.")
+@click.option(
+    "--strict", is_flag=True, help="Exit 1 if any line failed; a text not in English fails."
+)
 @pipeline_options
 def annotate_command(input_path: str, output: str, strict: bool, **flags: Any) -> None:
     """Annotate JSON Lines from INPUT (or stdin) into JSON Lines, one line per input line."""
     settings = settings_from(flags)
+    check_inputs([input_path])
+    if output != STDOUT:
+        check_output(output, inputs=[input_path])
     pipeline = Pipeline(settings)
-    failed = 0
     records = read_records([input_path])
-    with click.open_file(output, "w", encoding="utf-8") as out:
-        for line in annotate_records(records, pipeline=pipeline, chunk_size=settings.batch_size):
-            failed += line["status"] == "error"
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    lines = annotate_records(
+        records, pipeline=pipeline, chunk_size=settings.batch_size, strict=strict
+    )
+    if output == STDOUT:
+        failed = _write_lines(lines, sys.stdout)
+    else:
+        with (
+            replaced_at_end(Path(output)) as temporary,
+            temporary.open("w", encoding="utf-8") as out,
+        ):
+            failed = _write_lines(lines, out)
     if failed:
         click.echo(f'{failed} line(s) could not be annotated; see their "error"', err=True)
     if strict and failed:
         sys.exit(1)
+
+
+def _write_lines(lines: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Write the output lines; returns how many are errors."""
+    failed = 0
+    for line in lines:
+        failed += line["status"] == "error"
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return failed
 
 
 @cli.command("ingest")
@@ -75,6 +143,7 @@ def annotate_command(input_path: str, output: str, strict: bool, **flags: Any) -
 def ingest_command(paths: tuple[str, ...], quiet: bool, **flags: Any) -> None:
     """Ingest JSONL, text, HTML and WARC files, and folders of them, into the store."""
     settings = with_engine_flags(settings_from(flags), flags)
+    check_inputs(paths)  # before the store is opened: a typo must not create an empty store
     with open_store(settings.db) as store, progress_bar(paths, quiet=quiet) as advance:
         run = ingest(paths, store=store, pipeline=Pipeline(settings), progress=advance)
     click.echo(
@@ -102,7 +171,7 @@ def ingest_command(paths: tuple[str, ...], quiet: bool, **flags: Any) -> None:
 @click.option("--since", help="First event date, YYYY-MM-DD.")
 @click.option("--until", help="Last event date, YYYY-MM-DD.")
 @modes_option(default="all", what="Events listed")
-@click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table")
 def events_command(
     db: str | None, limit: int | None, fmt: str, modes: tuple[str, ...] | None, **filters: Any
@@ -163,7 +232,7 @@ def warnings_command(
 @cli.command("actors")
 @db_option
 @click.option("--unknown", is_flag=True, help="The most frequent actors no dictionary knows.")
-@click.option("--limit", type=int, default=20)
+@click.option("--limit", type=click.IntRange(min=0), default=20)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table")
 def actors_command(db: str | None, unknown: bool, limit: int, fmt: str) -> None:
     """Top actors in the store, or (--unknown) the unresolved ones to add to a dictionary."""
@@ -204,6 +273,7 @@ def explain_command(
 cli.add_command(serve_command)
 cli.add_command(export_command)
 cli.add_command(fetch_command)
+cli.add_command(train_command)
 
 
 def main() -> None:

@@ -113,6 +113,20 @@ def pipeline_options(function: F) -> F:
             default=None,
             help="Merge reports of one event within an article (default on).",
         ),
+        click.option(
+            "--classifier",
+            "classifier",
+            default=None,
+            metavar="FILE",
+            help="Sentence classifier written by `newsevents train` (default: the shipped one).",
+        ),
+        click.option(
+            "--no-classifier",
+            "no_classifier",
+            is_flag=True,
+            default=False,
+            help="Code with the rules alone, without the sentence classifier.",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -125,6 +139,9 @@ def settings_from(flags: dict[str, Any]) -> Settings:
     given: dict[str, Any] = {name: flags.get(name) for name in (*names, "verb_files")}
     for name in ("one_a_story", "phoenix", "phoenix_actors", "phoenix_verbs"):
         given[name] = flags.get(name)
+    given["classifier"] = flags.get("classifier")
+    if flags.get("no_classifier"):
+        given["use_classifier"] = False
     for name in ("actor_files", "agent_files", "discard_files", "verb_files"):
         files = given[name]
         given[name] = tuple(files) if files else None

@@ -66,7 +66,7 @@ def write_summary(summary: dict[str, Any], stream: TextIO | None = None) -> None
     console.print(
         f"articles {summary['articles']}  events {summary['events']}  quotes {summary['quotes']}  "
         f"entities {summary['entities']}  time expressions {summary['timexes']}  "
-        f"quarantined {summary['quarantined']}\n"
+        f"quarantined {summary['quarantined']}  not in English {summary['not_english']}\n"
         f"asserted events from {first or '-'} to {last or '-'}"
     )
     summary = _named(summary)
@@ -75,6 +75,7 @@ def write_summary(summary: dict[str, Any], stream: TextIO | None = None) -> None
         ("by_quad_class", "events by QuadClass"),
         ("by_mode", "events by mode"),
         ("top_dyads", "top dyads"),
+        ("languages", "articles by language"),
     ):
         if summary[key]:
             write_rows(summary[key], fmt="table", title=title, stream=out)

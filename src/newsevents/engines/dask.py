@@ -6,6 +6,7 @@ Imported only when ``--engine dask`` is chosen: dask is an optional extra (``new
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from newsevents.engines.base import Handle, Spooled, clear_spool
 from newsevents.engines.work import annotate_to_parquet
 from newsevents.errors import ConfigError
 from newsevents.model import Article
+from newsevents.storage.parquet import Manifest
 
 QUEUED_PER_WORKER = 2
 # PERFORMANCE-NOTES: Dask's default MALLOC_TRIM_THRESHOLD_=65536 in workers slows spaCy ~11%.
@@ -61,8 +63,8 @@ class DaskEngine:
         self.in_flight = workers * QUEUED_PER_WORKER
         self.counts_articles = False  # chunks are reported as the driver stores them
 
-    def submit(self, articles: Sequence[Article], *, run_id: str, part: str) -> Handle:
-        future = self.client.submit(
+    def _future(self, articles: Sequence[Article], part: str, *, run_id: str) -> Any:
+        return self.client.submit(
             annotate_to_parquet,
             list(articles),
             settings=self.settings,
@@ -71,7 +73,22 @@ class DaskEngine:
             part=part,
             pure=False,
         )
-        return Spooled(future.result)
+
+    def _again(self, articles: list[Article], part: str, *, run_id: str) -> Manifest:
+        manifest: Manifest = self._future(articles, part, run_id=run_id).result()
+        return manifest
+
+    def submit(self, articles: Sequence[Article], *, run_id: str, part: str) -> Handle:
+        # KilledWorker: the scheduler gave up on a task whose workers kept dying.
+        from distributed.scheduler import KilledWorker
+
+        return Spooled(
+            self._future(articles, part, run_id=run_id).result,
+            articles=articles,
+            part=part,
+            resubmit=partial(self._again, run_id=run_id),
+            crashes=(KilledWorker,),
+        )
 
     def close(self) -> None:
         self.client.close()

@@ -270,6 +270,11 @@ class DuckDBStore:
             "entities": self.count("entities"),
             "timexes": self.count("timexes"),
             "quarantined": self.count("quarantine"),
+            "not_english": self._not_english(),
+            "languages": self.query(
+                "SELECT coalesce(language, 'und') AS language, count(*) AS articles "
+                "FROM articles GROUP BY ALL ORDER BY articles DESC, language"
+            ),
             "date_range": [str(first) if first else None, str(last) if last else None],
             "by_root": self.query(
                 f"SELECT root, count(*) AS events FROM events{where} GROUP BY root ORDER BY root",
@@ -290,6 +295,13 @@ class DuckDBStore:
                 [*params, top],
             ),
         }
+
+    def _not_english(self) -> int:
+        """Articles not coded because their text is in another language (warning W002)."""
+        row = self.connection.execute(
+            "SELECT count(DISTINCT article_id) FROM problems WHERE code = 'W002'"
+        ).fetchone()
+        return int(row[0]) if row else 0
 
     def warnings(
         self, *, code: str | None = None, article_id: str | None = None, run_id: str | None = None

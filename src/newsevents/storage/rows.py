@@ -58,6 +58,7 @@ def _event_row(event: Event, index: int, sentence_text: str) -> dict[str, Any]:
         "evidence": list(event.evidence),
         "trigger_start": event.trigger_start,
         "trigger_end": event.trigger_end,
+        "class_score": event.class_score,
         "sentence_text": sentence_text,
     }
 

@@ -85,6 +85,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("evidence", pa.list_(INT)),
             ("trigger_start", INT),
             ("trigger_end", INT),
+            ("class_score", F),
             ("sentence_text", S),
         ]
     ),

@@ -42,6 +42,9 @@ from newsevents.web.params import (
 # SQL console bounds (issue 8: "read-only SQL queries against the store with a time limit").
 SQL_TIMEOUT_SECONDS = 5.0
 SQL_MAX_ROWS = 1000
+# An answer over 8 MB is no longer something to read in a browser; it stalls the server instead
+# (issue 12: one 259 MB answer held the server for 8 s).
+SQL_MAX_BYTES = 8_000_000
 SQL_MAX_LENGTH = 10_000
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -144,7 +147,7 @@ def get_event(event_id: str, connection: Connection) -> dict[str, Any]:
     return event
 
 
-@router.get("/articles/{article_id}", summary="An article's text with all its spans")
+@router.get("/articles/{article_id:path}", summary="An article's text with all its spans")
 def get_article(article_id: str, connection: Connection) -> dict[str, Any]:
     article = queries.article_detail(connection, record_key("article_id", article_id) or "")
     if article is None:
@@ -315,7 +318,13 @@ def run_sql(
         raise ApiError(400, "parameter 'sql': give one SELECT statement, e.g. sql=SELECT 1")
     if len(sql) > SQL_MAX_LENGTH:
         raise ApiError(400, f"parameter 'sql': at most {SQL_MAX_LENGTH} characters")
-    result = queries.run_sql(connection, sql, timeout=SQL_TIMEOUT_SECONDS, max_rows=SQL_MAX_ROWS)
+    result = queries.run_sql(
+        connection,
+        sql,
+        timeout=SQL_TIMEOUT_SECONDS,
+        max_rows=SQL_MAX_ROWS,
+        max_bytes=SQL_MAX_BYTES,
+    )
     if choice("format", format, FORMATS, "json") == "csv":
         table = [dict(zip(result["columns"], row, strict=True)) for row in result["rows"]]
         return Response(csv_text(table), media_type="text/csv; charset=utf-8")

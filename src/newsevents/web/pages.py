@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
@@ -52,10 +52,20 @@ def templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     environment.globals.update(event_name=event_name, quad_class_name=quad_class_name)
+    environment.filters["web_link"] = web_link
     environment.filters["query"] = lambda params: urlencode(
         {key: value for key, value in params.items() if value not in (None, "")}
     )
     return Jinja2Templates(env=environment)
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address a page may link to; None for javascript:, data:..."""
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower() if url else ""
+    except ValueError:  # "http://[" and other addresses urllib cannot split
+        return None
+    return url.strip() if url and scheme in ("http", "https") else None
 
 
 def render(
@@ -244,7 +254,7 @@ def event(request: Request, connection: Connection, event_id: str) -> HTMLRespon
     return render(request, "event.html", [("event", f"/api/events/{event_id}")], event=event)
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article(request: Request, connection: Connection, article_id: str) -> HTMLResponse:
     article = queries.article_detail(connection, record_key("article_id", article_id) or "")
     if article is None:

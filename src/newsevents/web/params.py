@@ -28,7 +28,9 @@ MAX_TEXT = 200  # longest free-text search, in characters
 _ACTOR = re.compile(r"[A-Za-z0-9]{1,40}")
 _CODE = re.compile(r"\d{2,4}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ID = re.compile(r"[\w.:\-]{1,200}")
+# Ids are whatever the user gave (URLs, paths, spaces included); only control characters and
+# lengths no input has are refused. They are always bound as SQL parameters, never formatted.
+_ID = re.compile(r"[^\x00-\x1f\x7f]{1,2000}")
 FORMATS = ("json", "csv")
 INTERVALS = ("day", "week", "month", "year")
 SPLITS = ("quad_class", "root", "none")
@@ -111,7 +113,7 @@ def free_text(name: str, value: str | None) -> str | None:
 def record_key(name: str, value: str | None) -> str | None:
     value = _blank(value)
     if value is not None and not _ID.fullmatch(value):
-        raise BadParameter(name, "ids are letters, digits and . : _ - (at most 200)")
+        raise BadParameter(name, "ids have no control characters (at most 2,000 characters)")
     return value
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import json
 import threading
 import time
 from datetime import date, datetime
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from newsevents.storage.duckdb import DuckDBStore, EventFilter
 from newsevents.web.errors import ApiError, BadParameter
@@ -38,6 +40,17 @@ def _plain(value: Any) -> Any:
     if isinstance(value, date | datetime):
         return value.isoformat()
     return value
+
+
+def _json_value(value: Any) -> Any:
+    """A value JSON can hold: dates in ISO, decimals, UUIDs, intervals and blobs as text."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [_json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _json_value(item) for key, item in value.items()}
+    return _plain(value) if isinstance(value, date | datetime) else str(value)
 
 
 def rows(connection: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[Row]:
@@ -87,7 +100,7 @@ def events_page(
     )
     try:
         found = rows(connection, sql, [*params, page.limit + 1])
-    except (duckdb.ConversionException, duckdb.InvalidInputException):
+    except duckdb.Error:  # the cursor's values are the only input not checked before (issue 12)
         raise BadParameter("cursor", "it does not fit this sort; drop it to start over") from None
     more = len(found) > page.limit
     found = found[: page.limit]
@@ -322,7 +335,7 @@ def quotes_page(
     )
     try:
         found = rows(connection, sql, [*params, page.limit + 1])
-    except (duckdb.ConversionException, duckdb.InvalidInputException):
+    except duckdb.Error:  # the cursor's values are the only input not checked before
         raise BadParameter("cursor", "not a quotes cursor; drop it to start over") from None
     more = len(found) > page.limit
     found = found[: page.limit]
@@ -330,34 +343,79 @@ def quotes_page(
 
 
 ALLOWED_STATEMENTS = {duckdb.StatementType.SELECT}
+SQL_BATCH_ROWS = 256  # rows per Arrow batch read while checking an answer's size
 
 
 def run_sql(
-    connection: duckdb.DuckDBPyConnection, sql: str, *, timeout: float, max_rows: int
+    connection: duckdb.DuckDBPyConnection,
+    sql: str,
+    *,
+    timeout: float,
+    max_rows: int,
+    max_bytes: int,
 ) -> Row:
-    """One read-only SELECT, interrupted after ``timeout`` seconds, at most ``max_rows`` rows."""
+    """One read-only SELECT: at most ``max_rows`` rows and ``max_bytes`` bytes of JSON, answered
+    within ``timeout`` seconds from parse to serialized body, or an error (408, 413)."""
     try:
         statements = duckdb.extract_statements(sql)
     except duckdb.Error as error:
         raise BadParameter("sql", f"does not parse: {error}") from None
     if len(statements) != 1 or statements[0].type not in ALLOWED_STATEMENTS:
         raise BadParameter("sql", "give exactly one SELECT (or WITH ... SELECT) statement")
-    timer = threading.Timer(timeout, connection.interrupt)
     started = time.perf_counter()
+    timer = threading.Timer(timeout, connection.interrupt)
     timer.start()
     try:
-        cursor = connection.execute(sql)
-        fetched = cursor.fetchmany(max_rows + 1)
+        table = _bounded(connection.sql(sql).to_arrow_reader(SQL_BATCH_ROWS), max_rows, max_bytes)
     except duckdb.InterruptException:
-        raise ApiError(408, f"the query ran over {timeout:g} s; narrow it or add a LIMIT") from None
-    except duckdb.Error as error:
+        raise _too_slow(timeout) from None
+    except (
+        duckdb.Error,
+        pa.ArrowException,
+        OSError,
+    ) as error:  # Arrow reports DuckDB errors as OSError
+        if time.perf_counter() - started >= timeout:  # interrupted while Arrow read the answer
+            raise _too_slow(timeout) from None
         raise BadParameter("sql", str(error).splitlines()[0]) from None
     finally:
         timer.cancel()
-    columns = [column[0] for column in cursor.description or []]
-    return {
-        "columns": columns,
-        "rows": [[_plain(value) for value in row] for row in fetched[:max_rows]],
-        "truncated": len(fetched) > max_rows,
-        "elapsed_ms": round((time.perf_counter() - started) * 1000, 2),
+    shown = table.slice(0, max_rows)
+    columns = [column.to_pylist() for column in shown.columns]
+    result: Row = {
+        "columns": table.column_names,
+        "rows": [[_json_value(value) for value in row] for row in zip(*columns, strict=True)],
+        "truncated": table.num_rows > max_rows,
     }
+    # The answer's own size: Arrow's bytes bound it, but escapes can make JSON longer.
+    if len(json.dumps(result, default=str)) > max_bytes:
+        raise _too_big(max_bytes)
+    elapsed = time.perf_counter() - started
+    if elapsed > timeout:
+        raise _too_slow(timeout)
+    result["elapsed_ms"] = round(elapsed * 1000, 2)
+    return result
+
+
+def _bounded(reader: pa.RecordBatchReader, max_rows: int, max_bytes: int) -> pa.Table:
+    """Batches up to one row past ``max_rows``, refusing the answer once it passes ``max_bytes``."""
+    batches, size, count = [], 0, 0
+    for batch in reader:
+        size += batch.nbytes
+        if size > max_bytes:
+            raise _too_big(max_bytes)
+        batches.append(batch)
+        count += batch.num_rows
+        if count > max_rows:
+            break
+    return pa.Table.from_batches(batches, schema=reader.schema)
+
+
+def _too_big(max_bytes: int) -> ApiError:
+    return ApiError(
+        413,
+        f"the answer is over {max_bytes:,} bytes; select fewer columns or rows, or aggregate",
+    )
+
+
+def _too_slow(timeout: float) -> ApiError:
+    return ApiError(408, f"the query ran over {timeout:g} s; narrow it or add a LIMIT")

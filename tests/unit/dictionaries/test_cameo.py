@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.dictionaries.cameo import (  # data-file checks
+    PENTA_DEFAULT_CODES,
     PLOVER_MODES,
     PLOVER_TYPES,
     QUAD_CLASS_NAMES,
@@ -14,6 +15,7 @@ from newsevents.dictionaries.cameo import (  # data-file checks
     cameo_code,
     cameo_codes,
     is_cameo_code,
+    penta_class,
     quad_class,
     root_name,
 )
@@ -227,3 +229,33 @@ def test_codebook_rows_are_parsed_with_their_line_numbers() -> None:
 def test_a_row_with_missing_columns_names_file_and_line() -> None:
     with pytest.raises(DictionaryError, match=r"at test.tsv:3.*single tabs"):
         _parse_rows("code\tname\tgoldstein\n19\tFight\t-10.0\n190 Fight -10.0\n", "test.tsv", 3)
+
+
+@pytest.mark.parametrize(
+    ("code", "penta"),
+    [
+        ("01", 0),
+        ("0211", 0),
+        ("03", 1),
+        ("057", 1),
+        ("06", 2),
+        ("0874", 2),
+        ("09", 3),
+        ("138", 3),
+        ("14", 4),
+        ("20", 4),
+    ],
+)
+def test_penta_class_follows_the_root(code: str, penta: int) -> None:
+    assert penta_class(code) == penta
+
+
+@pytest.mark.parametrize("code", ["00", "21", "x1", ""])
+def test_penta_class_of_a_non_code_is_a_coded_error(code: str) -> None:
+    with pytest.raises(DictionaryError, match="no PentaClass"):
+        penta_class(code)
+
+
+def test_every_pentaclass_default_code_is_a_code_of_its_class() -> None:
+    assert all(penta_class(code) == penta for penta, code in PENTA_DEFAULT_CODES.items())
+    assert all(is_cameo_code(code) for code in PENTA_DEFAULT_CODES.values())

@@ -86,7 +86,11 @@ def _confli(
         ("08", 2),
         ("09", 3),
         ("13", 3),
+        ("16", 3),  # reduce relations is verbal conflict in the Phoenix classes
+        ("1623", 3),
         ("14", 4),
+        ("15", 4),
+        ("17", 4),
         ("20", 4),
     ],
 )
@@ -427,3 +431,28 @@ def test_study_errors_never_show_the_untouched_fifth() -> None:
         "2",
         "3",
     ]
+
+
+def test_class_confusion_counts_coded_classes_by_gold_class_on_the_study_part() -> None:
+    records = [_confli(penta) for penta in (4, 4, 0, 1, 2)]  # the fifth is untouched
+    coded = [[_event("19"), _event("01")], [], [_event("02")], [_event("04")], [_event("07")]]
+    rows = external.class_confusion(records, coded).splitlines()
+    assert rows[5].split() == ["4", "1", "0", "0", "0", "1", "1"]
+    assert rows[3].split() == ["2", "0", "0", "0", "0", "0", "0"]
+
+
+def test_rule_table_counts_right_wrong_and_event_free_events_per_rule_family() -> None:
+    say = _event("01") | {"rule": "verb:say->010"}
+    attack = _event("19") | {"rule": "verb:attack->190"}
+    results = {
+        "conflibert": ([_confli(4), _confli(0)], [[attack, say], [say]]),
+        "event_free": ([{"kind": "opinion"}], [[say]]),
+    }
+    rows = [line.split() for line in external.rule_table(results).splitlines()[1:]]
+    assert rows == [["verb:say", "1", "1", "1"], ["verb:attack", "1", "0", "0"]]
+
+
+@pytest.mark.parametrize("root", ["00", "21", "x1"])
+def test_penta_class_refuses_a_code_outside_cameo(root: str) -> None:
+    with pytest.raises(ValueError, match="no PentaClass"):
+        external.penta_class(root)

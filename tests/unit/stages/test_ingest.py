@@ -77,7 +77,7 @@ def test_empty_date_means_unknown() -> None:
     assert isinstance(result, Article) and result.date is None
 
 
-def test_read_records_from_folder_text_and_jsonl(tmp_path: Path) -> None:
+def test_read_records_from_folder_text_and_jsonl_blank_lines_included(tmp_path: Path) -> None:
     (tmp_path / "b.jsonl").write_text('{"text": "one"}\n\n{"text": "two"}\n')
     (tmp_path / "a.txt").write_text("A plain story.")
     (tmp_path / "ignored.csv").write_text("x,y")
@@ -85,6 +85,7 @@ def test_read_records_from_folder_text_and_jsonl(tmp_path: Path) -> None:
     assert [(Path(r.origin).name, r.line, r.is_text_file) for r in records] == [
         ("a.txt", 1, True),
         ("b.jsonl", 1, False),
+        ("b.jsonl", 2, False),  # blank: it gets its own error line (issue 12)
         ("b.jsonl", 3, False),
     ]
 

@@ -126,10 +126,10 @@ def test_folders_include_html_and_warc_files(tmp_path: Path) -> None:
     assert names == ["a.html", "b.htm", "c.warc.gz", "d.jsonl", "e.txt"]
 
 
-def test_count_records_counts_pages_and_lines(tmp_path: Path) -> None:
+def test_count_records_counts_pages_and_every_line(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_text(page("A", None))
     (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n')
-    assert count_records([tmp_path]) == 3
+    assert count_records([tmp_path]) == 4  # the blank line is a record too (issue 12)
 
 
 def test_count_records_is_unknown_for_warc(tmp_path: Path) -> None:

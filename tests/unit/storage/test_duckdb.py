@@ -28,6 +28,7 @@ def _annotation(article_id: str, code: str, source: str, target: str, date: str)
         rule="test",
         date=date,
         date_precision="month",
+        class_score=0.75,
     )
     entity = Entity(article_id, 0, len(source), source, "ORG", None, 0)
     return Annotation(
@@ -72,6 +73,11 @@ def test_event_filters(store, event_filter: EventFilter, articles: list[str]) ->
 def test_partial_dates_are_queryable_by_their_first_day(store) -> None:  # type: ignore[no-untyped-def]
     days = {row["article_id"]: str(row["day"]) for row in store.events()}
     assert days == {"a": "2018-07-01", "b": "2018-07-06", "c": "2017-01-01"}
+
+
+def test_the_classifier_score_is_stored_with_each_event(store) -> None:  # type: ignore[no-untyped-def]
+    rows = store.events(EventFilter())
+    assert [row["class_score"] for row in rows] == [0.75, 0.75, 0.75]
 
 
 def test_writing_an_article_twice_keeps_one(store) -> None:  # type: ignore[no-untyped-def]

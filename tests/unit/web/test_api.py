@@ -8,11 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 from fastapi.testclient import TestClient
 from web_store import SANCTIONS, SUMMIT, build_store
 
 from newsevents.web import create_app
+from newsevents.web.app import SQL_MEMORY_LIMIT
 from newsevents.web.params import MAX_LIMIT
 
 ALL_BY_DATE = ["1041", "163", "112", "138", "040", "057", "010", "046"]
@@ -524,3 +526,38 @@ def test_openapi_docs_work_offline(client: TestClient) -> None:
     assert "cdn" not in page.lower()
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
     assert client.get("/static/vendor/swagger-ui/swagger-ui.css").status_code == 200
+
+
+def test_sql_answer_over_the_byte_cap_is_413(
+    sql_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newsevents.web.api.SQL_MAX_BYTES", 10_000)
+    response = sql_client.get("/api/sql", params={"sql": "SELECT list(range) FROM range(100000)"})
+    assert response.status_code == 413 and "bytes" in error_of(response)["message"]
+
+
+def test_sql_time_limit_covers_the_whole_request(
+    sql_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newsevents.web.api.SQL_TIMEOUT_SECONDS", 1e-9)
+    response = sql_client.get("/api/sql", params={"sql": "SELECT * FROM range(500)"})
+    assert response.status_code == 408
+
+
+@pytest.mark.parametrize(
+    ("sql", "row"),
+    [
+        ("SELECT 1 AS a, 2 AS a", [1, 2]),
+        ("SELECT 1.5::DECIMAL(4, 2) AS d, DATE '2020-01-02' AS day", ["1.50", "2020-01-02"]),
+    ],
+)
+def test_sql_answers_every_column_as_json(sql_client: TestClient, sql: str, row: list[Any]) -> None:
+    assert sql_client.get("/api/sql", params={"sql": sql}).json()["rows"] == [row]
+
+
+def test_sql_runs_under_the_memory_limit(sql_client: TestClient) -> None:
+    sql = "SELECT current_setting('memory_limit') AS m"
+    limit = sql_client.get("/api/sql", params={"sql": sql}).json()["rows"][0][0]
+    with duckdb.connect() as connection:
+        connection.execute(f"SET memory_limit = '{SQL_MEMORY_LIMIT}'")
+        assert connection.execute(sql).fetchone() == (limit,)

@@ -16,7 +16,13 @@ from __future__ import annotations
 
 from newsevents.dictionaries.actors import ActorDictionaries
 from newsevents.model import Article, Entity, Parse
-from newsevents.stages.actors._context import mark_former, place_by_possessive, place_roles
+from newsevents.stages.actors._context import (
+    follow_links,
+    mark_former,
+    place_by_possessive,
+    place_roles,
+    untied,
+)
 from newsevents.stages.actors._descriptions import description_mentions, lead_compounds
 from newsevents.stages.actors._mentions import Mention
 from newsevents.stages.actors._pronouns import Pronouns
@@ -48,6 +54,7 @@ def _mentions(parse: Parse, article: Article, dictionaries: ActorDictionaries) -
     lead_compounds(parse, mentions)
     place_roles(parse, mentions)
     mark_former(parse, mentions)
+    follow_links(mentions)  # after "former": "Evans Revere, a former State Department official"
     mentions.extend(description_mentions(parse, mentions, resolver.covered()))
     mentions.sort(key=lambda mention: mention.first)
     covered = resolver.covered()
@@ -56,6 +63,7 @@ def _mentions(parse: Parse, article: Article, dictionaries: ActorDictionaries) -
     mentions.extend(Pronouns(parse, mentions).mentions_of(covered))
     mentions.sort(key=lambda mention: mention.first)
     place_by_possessive(parse, mentions)
+    mentions = untied(mentions)
     if resolver.story_discard is not None:
         # A story-level discard (TABARI "+") voids the article: mentions stay for review,
         # with no code and the phrase that voided them.

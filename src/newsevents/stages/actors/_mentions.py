@@ -63,6 +63,9 @@ class Mention:
     pieces: list[Piece] = field(default_factory=list)
     place: bool = False  # a place named where something happens ("in Kharkiv")
     surname: bool = False  # a person named by a surname alone ("Kim")
+    # An agent that names an actor only when tied to a place or owner, or as a state
+    # institution that acts ("a court in Nairobi", "the court ruled"; not "in court").
+    tied: bool = False
     # Character offsets of a part of a token ("China" in "U.S.-China"), else the tokens'.
     start: int | None = None
     end: int | None = None

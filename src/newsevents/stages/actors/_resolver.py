@@ -23,6 +23,7 @@ from newsevents.stages.actors._mentions import (
     combine,
     find_pieces,
     groups,
+    ner_owner,
 )
 
 # spaCy NER labels (OntoNotes) that name possible actors, and places/events kept for later stages.
@@ -107,6 +108,12 @@ _MISREAD_PLACE_LABELS = frozenset({"PERSON", "ORG"})
 _PLACE_TOKENS = 4
 _TITLE_WORDS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam"})
 _SURNAME = "surname"
+# Tokens after a name where its appositive title or membership phrase may end ("Lena Berg,
+# Sweden's deputy ambassador to the United Nations,"); prepositions and labels of membership.
+_APPOSITION_REACH = 12
+_MEMBER_PREPOSITIONS = frozenset({"of", "for", "from"})
+_MEMBER_LABELS = frozenset({"ORG", "AGENT"})
+_MEMBER_DEPS = frozenset({"compound", "nmod"})
 _CAPITAL_PLACE = "capital:place:"  # rule of a surname mention until it resolves
 
 
@@ -124,6 +131,7 @@ class Resolver:
         self.mentions: list[Mention] = []
         self.story_discard: str | None = None
         self.hidden: set[int] = set()  # tokens a discard phrase covers: never mentions
+        self._agent_tokens: set[int] = set()  # tokens of agent mentions, for place syntax
 
     def _select(self, entry: PhraseEntry) -> Actor | None:
         return select_actor(entry, self.date)
@@ -134,6 +142,10 @@ class Resolver:
         self.hidden = found.hidden
         grouped = groups(self.parse, found.pieces)
         mentions = [m for group in grouped if (m := self._from_group(group))]
+        # A name the tagger found wins over an agent that needs a tie ("the Great Hall of the
+        # People" is a place, not people).
+        owner = ner_owner(self.parse)
+        mentions = [m for m in mentions if not m.tied or owner[m.first] < 0]
         covered = [i in self.hidden for i in range(len(self.parse.tokens))]
         for piece in found.pieces:
             covered[piece.first : piece.last] = [True] * (piece.last - piece.first)
@@ -141,6 +153,8 @@ class Resolver:
         mentions = self._add_ner(mentions)
         mentions.sort(key=lambda mention: mention.first)
         self.mentions = mentions
+        self._add_appositive_names()
+        self._resolve_titles()
         self._add_surnames()
         self._resolve_names()
         self._add_places()
@@ -168,6 +182,7 @@ class Resolver:
         rule: str | None = None
         role: str | None = None
         alone = True
+        owner: str | None = None  # the first modifier's country or organization
         for piece in pieces:
             entry = piece.entry
             actor = self._select(entry)
@@ -179,7 +194,13 @@ class Resolver:
                 if code is not None:
                     base, rule, role = code, actor.entry, entry.role or role
             elif entry.kind in MODIFIER_KINDS and actor is not None:
+                if owner is not None and not actor.code.startswith(owner):
+                    # "China's U.N. ambassador", "the UN's Syria envoy", "UNHCR Kenya": the
+                    # first owner owns the title; a later modifier says where or about what,
+                    # unless it is a part of the owner ("Britain's Labour Party leader").
+                    continue
                 base, rule = actor.code, actor.entry
+                owner = country_of(actor.code) or actor.code
             elif entry.kind == "person" and actor is not None:
                 base, rule = country_of(actor.code) or actor.code, actor.entry
         if base is not None and not alone and len(pieces) == 1:
@@ -194,11 +215,18 @@ class Resolver:
         code, rule, role = self._title(group)
         kinds = {piece.entry.kind for piece in group}
         label = "AGENT" if "agent" in kinds else _LABELS[group[-1].entry.kind]
+        if label == "GPE" and "org" in kinds and code is not None and not country_of(code):
+            label = "ORG"  # "UNHCR Kenya" is the organization's office
         if group[-1].entry.kind == "country" and not group[-1].entry.actors:
             label = "LOC"
+        tied = code is None and label == "AGENT" and len(group) == 1 and not group[0].entry.alone
+        if tied:
+            actor = self._select(group[0].entry)
+            code = actor.code.strip("~") if actor is not None else None
+            rule = actor.entry if actor is not None else None
         if code is None and label == "AGENT":
             return None
-        mention = Mention(first, last, label, code, rule, role=role, pieces=group)
+        mention = Mention(first, last, label, code, rule, role=role, pieces=group, tied=tied)
         if len(group) == 1 and group[0].entry.kind in ("capital", "country"):
             mention.place = True
             if group[0].entry.kind == "capital" and code is not None:
@@ -313,6 +341,9 @@ class Resolver:
         news places only, as small towns share people's names."""
         countries = {country_of(m.code) for m in self.mentions if m.code}
         owner = {i: m for m in self.mentions for i in range(m.first, m.last)}
+        self._agent_tokens = {
+            i for i, m in owner.items() if any(p.entry.kind == "agent" for p in m.pieces)
+        }
         for mention in self.mentions:
             unknown = mention.code is None and mention.label in _MISREAD_PLACE_LABELS
             short = mention.last - mention.first <= _PLACE_TOKENS
@@ -347,6 +378,8 @@ class Resolver:
         head = self.parse.tokens[token.head]
         if token.dep == "pobj":
             return head.lower in _PLACE_PREPOSITIONS
+        if token.dep == "compound" and head.i in self._agent_tokens:
+            return True  # "Tamil Nadu Chief Minister", "Borno police" (the tagger: PERSON)
         return token.dep == "dobj" and head.lemma in _SEIZE_VERBS
 
     def _ner_mention(self, first: int, last: int, label: str) -> Mention:
@@ -397,6 +430,55 @@ class Resolver:
                 self.mentions.append(mention)
         self.mentions.sort(key=lambda mention: mention.first)
 
+    def _add_appositive_names(self) -> None:
+        """A name the tagger missed in apposition to a person's title ("the foreign minister
+        of Chile, Ana Soto," / "Ana Soto, Chile's foreign minister,") is a person."""
+        tokens = self.parse.tokens
+        owner = {i: m for m in self.mentions for i in range(m.first, m.last)}
+        for token in tokens:
+            if token.dep != "appos" and token.pos != "PROPN":
+                continue
+            if token.pos == "PROPN" and token.dep == "appos":
+                name, title = token, owner.get(token.head)  # the name stands after its title
+            elif token.dep == "appos" and tokens[token.head].pos == "PROPN":
+                name, title = tokens[token.head], owner.get(token.i)  # ... or before it
+            else:
+                continue
+            if title is None or title.label != "AGENT" or title.role is None:
+                continue
+            first = name.i
+            while (
+                first > 0 and tokens[first - 1].pos == "PROPN" and tokens[first - 1].head == name.i
+            ):
+                first -= 1  # "Ana" of "Ana Soto"
+            span = range(first, name.i + 1)
+            if any(
+                i in owner or i in self.hidden or not tokens[i].text[:1].isupper() for i in span
+            ):
+                continue
+            mention = Mention(first, name.i + 1, "PERSON", rule="ner")
+            mention.names = frozenset(self._words(first, name.i + 1))
+            self.mentions.append(mention)
+            owner.update({i: mention for i in span})
+        self.mentions.sort(key=lambda mention: mention.first)
+
+    def _resolve_titles(self) -> None:
+        """A person no dictionary knows takes the code its title gives ("Japan's national
+        security adviser Taro Mori", "Lena Berg, Sweden's ambassador to the UN", "Ali Demir, a
+        member of the ruling party") before surnames are matched, so "Mori" later is the same
+        person; a name an earlier full name already explains keeps that reading."""
+        known = [m for m in self.mentions if m.label == "PERSON" and m.code and m.names]
+        owner = {i: m for m in self.mentions for i in range(m.first, m.last)}
+        for mention in self.mentions:
+            if mention.code is not None or not mention.names or mention.label != "PERSON":
+                continue
+            if self._name_antecedent(mention, known) is not None:
+                continue
+            if mention.title_code is not None:
+                mention.code, mention.rule = mention.title_code, "title"
+            else:
+                self._appositive_title(mention, owner)
+
     def _resolve_names(self) -> None:
         """Give an unknown name the code of an earlier (or, failing that, later) full name."""
         known = [m for m in self.mentions if m.label == "PERSON" and m.code and m.names]
@@ -415,23 +497,58 @@ class Resolver:
                 mention.role = mention.role or antecedent.role
             elif mention.title_code is not None:
                 mention.code, mention.rule = mention.title_code, "title"
-            else:
-                self._appositive_title(mention)
         # A capitalized word that named nobody after all was no mention.
         self.mentions = [m for m in self.mentions if m.code or m.rule != _SURNAME]
 
-    def _appositive_title(self, mention: Mention) -> None:
-        """ "The UAE's foreign minister, Abdullah bin Zayed,": the name takes the title's code."""
+    def _appositive_title(self, mention: Mention, owner: dict[int, Mention]) -> None:
+        """A name in apposition to a title takes the title's code (`title:appos`: "The UAE's
+        foreign minister, Abdullah bin Zayed,", "Lena Berg, Sweden's ambassador"); to a member
+        of an actor, that actor's (`member:of`: "Ali Demir, a member of the ruling party")."""
         tokens = self.parse.tokens
         head = tokens[mention.last - 1]
-        if mention.label != "PERSON" or head.dep != "appos":
+        if mention.label != "PERSON":
             return
-        title = next(
-            (m for m in self.mentions if m.first <= head.head < m.last and m.label == "AGENT"),
-            None,
-        )
-        if title is not None and title.code is not None:
-            mention.code, mention.rule, mention.antecedent = title.code, "title:appos", title
+        others = [head.head] if head.dep == "appos" else []
+        end = min(len(tokens), head.i + _APPOSITION_REACH)
+        others += [t.i for t in tokens[head.i + 1 : end] if t.head == head.i and t.dep == "appos"]
+        for other in others:
+            title = owner.get(other)
+            if title is not None and title.label == "AGENT" and title.code is not None:
+                mention.code, mention.rule, mention.antecedent = title.code, "title:appos", title
+                return
+            group = self._member_of(other, owner) if title is None else None
+            if group is not None:
+                mention.code, mention.rule, mention.antecedent = group.code, "member:of", group
+                return
+
+    @staticmethod
+    def _member_group(group: Mention, labels: frozenset[str] | set[str]) -> bool:
+        """Whether a mention can be what a person is a member of: a coded actor, no place."""
+        usable = group.code is not None and not group.place and not group.tied
+        return usable and group.label in labels
+
+    def _member_of(self, noun: int, owner: dict[int, Mention]) -> Mention | None:
+        """The actor a noun phrase makes its head a member of ("a senior member of the ruling
+        party", "a spokesman for Hamas"): the coded organization or agent after of/for/from."""
+        tokens = self.parse.tokens
+        if tokens[noun].pos != "NOUN":
+            return None
+        for modifier in tokens[max(0, noun - _APPOSITION_REACH) : noun]:
+            group = owner.get(modifier.i)  # "a local U.S. consulate employee"
+            modifies = modifier.head == noun and modifier.dep in _MEMBER_DEPS
+            if modifies and group is not None and self._member_group(group, {"AGENT"}):
+                return group
+        end = min(len(tokens), noun + _APPOSITION_REACH)
+        for preposition in tokens[noun + 1 : end]:
+            if preposition.head != noun or preposition.lower not in _MEMBER_PREPOSITIONS:
+                continue
+            for obj in tokens[preposition.i + 1 : end]:
+                group = owner.get(obj.i)
+                if obj.head != preposition.i or obj.dep != "pobj" or group is None:
+                    continue
+                if self._member_group(group, _MEMBER_LABELS):
+                    return group
+        return None
 
     def _relink_surname(self, mention: Mention, known: list[Mention]) -> None:
         """A surname the dictionary knows still refers to the latest namesake named before it

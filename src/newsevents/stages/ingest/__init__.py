@@ -6,6 +6,7 @@ from newsevents.stages.ingest.readers import (
     HTML_SUFFIXES,
     JSONL_SUFFIXES,
     TEXT_SUFFIXES,
+    check_inputs,
     count_records,
     is_input_file,
     iter_input_files,
@@ -17,6 +18,7 @@ from newsevents.stages.ingest.records import (
     Rejected,
     article_from_mapping,
     parse_date,
+    replaced_bytes_warning,
     validate_record,
 )
 from newsevents.stages.ingest.warc import WARC_SUFFIXES, iter_warc
@@ -30,11 +32,13 @@ __all__ = [
     "RawRecord",
     "Rejected",
     "article_from_mapping",
+    "check_inputs",
     "count_records",
     "is_input_file",
     "iter_input_files",
     "iter_warc",
     "parse_date",
     "read_records",
+    "replaced_bytes_warning",
     "validate_record",
 ]

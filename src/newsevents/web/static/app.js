@@ -24,8 +24,12 @@ async function fetchJSON(url) {
 }
 
 function empty(element, message) {
+  // textContent, never innerHTML: an error message may quote what the user typed.
   element.classList.add("empty");
-  element.innerHTML = `<p class="muted">${message}</p>`;
+  const paragraph = document.createElement("p");
+  paragraph.className = "muted";
+  paragraph.textContent = message;
+  element.replaceChildren(paragraph);
 }
 
 // Mean Goldstein per period over all keys, weighted by counts.
