@@ -134,7 +134,7 @@ def test_one_word_persons_are_surnames() -> None:
     ("text", "code"),
     [
         ("Paul Kagame", "RWAGOV"),  # a person the team's list lacks, with a dated role
-        ("Helmand", "AFG"),  # a province
+        ("Badakhshan", "AFG"),  # a province
         ("Boko Haram", "NGAREB"),  # a non-state group
     ],
 )
