@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= newsevents.duckdb
 SAMPLE := src/newsevents/data/sample_corpus.jsonl
 
-.PHONY: run test check lint types eval bench clean chromium classifier
+.PHONY: run test check lint types eval bench clean chromium classifier phoenix
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,12 @@ eval: $(VENV)/.installed-dev
 # Retrain the shipped sentence classifier from the study part of ../shared/data/dev (#11).
 classifier: $(VENV)/.installed-dev
 	$(BIN)/python eval/classifier.py --write
+
+# The Phoenix knowledge base (MIT) compiled into package data; commit the result with its notice.
+PHOENIX ?= ../shared/data/phoenix
+
+phoenix: $(VENV)/.installed
+	$(BIN)/python -m newsevents.dictionaries.compile $(PHOENIX)
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py

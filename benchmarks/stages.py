@@ -27,10 +27,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--no-phoenix", action="store_true", help="without the Phoenix base")
     options = parser.parse_args()
     articles = load_articles(options.articles)
     nlp = load_nlp("en_core_web_sm")
-    pipeline = Pipeline(Settings(), nlp=nlp)
+    pipeline = Pipeline(Settings(phoenix=not options.no_phoenix), nlp=nlp)
     pipeline.annotate_one(articles[0])  # dictionaries and lexicon load outside the timing
     parse_seconds: list[float] = []
     stage_seconds: dict[str, list[float]] = defaultdict(list)

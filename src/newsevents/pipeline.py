@@ -14,7 +14,7 @@ from typing import Any
 from newsevents.classifier import SentenceModel, load_model
 from newsevents.config import Settings
 from newsevents.dictionaries.actors import ActorDictionaries, load_actor_dictionaries
-from newsevents.dictionaries.lexicon import Lexicon, load_lexicon
+from newsevents.dictionaries.lexicon import Lexicon, load_lexicon, phoenix_verbs
 from newsevents.errors import AnnotationError, ClassifierError, PipelineError
 from newsevents.model import Annotation, Article, Event, Parse, Problem, Quote
 from newsevents.nlp import load_nlp
@@ -79,12 +79,15 @@ class Pipeline:
             agent_files=self.settings.agent_files,
             discard_files=self.settings.discard_files,
             builtin=self.settings.builtin_dictionaries,
+            phoenix=self.settings.phoenix and self.settings.phoenix_actors,
         )
 
     @cached_property
     def lexicon(self) -> Lexicon:
         return load_lexicon(
-            verb_files=self.settings.verb_files, builtin=self.settings.builtin_dictionaries
+            verb_files=self.settings.verb_files,
+            builtin=self.settings.builtin_dictionaries,
+            phoenix=phoenix_verbs(self.settings.phoenix_verbs) if self.settings.phoenix else "off",
         )
 
     @cached_property

@@ -86,7 +86,26 @@ def pipeline_options(function: F) -> F:
             "no_builtin",
             is_flag=True,
             default=False,
-            help="Use only the dictionaries given on the command line.",
+            help="Use only the dictionaries given on the command line (no team or Phoenix layer).",
+        ),
+        click.option(
+            "--phoenix/--no-phoenix",
+            "phoenix",
+            default=None,
+            help="The Phoenix knowledge base under the team's entries (docs/actors.md).",
+        ),
+        click.option(
+            "--phoenix-actors/--no-phoenix-actors",
+            "phoenix_actors",
+            default=None,
+            help="The Phoenix actors, agents and discards too (default off; docs/actors.md).",
+        ),
+        click.option(
+            "--phoenix-verbs",
+            "phoenix_verbs",
+            type=click.Choice(["off", "specific", "all"]),
+            default=None,
+            help="Which Phoenix verb patterns join the lexicon (docs/events.md).",
         ),
         click.option(
             "--one-a-story/--all-reports",
@@ -118,7 +137,8 @@ def settings_from(flags: dict[str, Any]) -> Settings:
     """Resolve settings from the command's flags (None means not given)."""
     names = ("model", "batch_size", "db", "actor_files", "agent_files", "discard_files")
     given: dict[str, Any] = {name: flags.get(name) for name in (*names, "verb_files")}
-    given["one_a_story"] = flags.get("one_a_story")
+    for name in ("one_a_story", "phoenix", "phoenix_actors", "phoenix_verbs"):
+        given[name] = flags.get(name)
     given["classifier"] = flags.get("classifier")
     if flags.get("no_classifier"):
         given["use_classifier"] = False

@@ -26,6 +26,8 @@ ROLE_CODES = frozenset(
         _ROLES + " OPP PTY RAD REB REF SEP SPY UAF COP IGO UNK CHR MUS JEW BUD HIN REL IMG SET"
     ).split()
 )
+# Provenance prefix of the Phoenix base layer's entries (``dictionaries/compile.py``).
+BASE_PROVENANCE = "phoenix"
 # Acronyms up to this long ("UN", "NATO", "U.N.") only match when written in capitals.
 _ACRONYM = 5
 
@@ -146,6 +148,11 @@ DOMESTIC_ROLES = frozenset((_DOMESTIC + " PTY RAD REB REF SEP SPY UAF").split())
 # Of those, the state's own institutions, placed by the nearest country before them; the
 # others (civilians, refugees, students) rather by where the sentence puts them.
 STATE_ROLES = frozenset(["GOV", "MIL", "COP", "SPY", "JUD", "LEG"])
+
+
+def from_base(actor: Actor) -> bool:
+    """Whether a code comes from the Phoenix base layer, whose dated roles end about 2014."""
+    return (actor.entry or "").startswith(BASE_PROVENANCE + ":")
 
 
 def bare_role(code: str) -> str | None:

@@ -45,6 +45,11 @@ class _Shape:
     preps: list[str] = field(default_factory=list)
     words: list[frozenset[str]] = field(default_factory=list)  # of the last phrase (or object)
     target: str | None = None
+    last_prep: str | None = None
+    # "SEND WARSHIPS (TO)": an object before a phrase. A pattern needs either a preposition's
+    # object or the verb's own, so the verb's object is kept and the phrase after it only names
+    # where the target is (reading it as "send to" coded every letter sent as 0332).
+    closed: bool = False
 
 
 def petrarch_patterns(path: Path) -> list[Pattern]:
@@ -120,10 +125,15 @@ def _shape(dictionary: VerbDictionary, elements: tuple[PatternElement, ...]) -> 
     for element in elements:
         word = element.text.lower()
         if element.kind == "target":
-            shape.target = f"+{shape.preps[-1]}" if shape.preps else "obj"
+            shape.target = f"+{shape.last_prep}" if shape.last_prep else "obj"
         elif element.kind == "word" and (element.preposition or word in _PREPOSITIONS):
-            shape.preps.append(word)
-            shape.words = []  # the object is the last preposition's complement
+            shape.last_prep = word
+            shape.closed = shape.closed or bool(shape.words and not shape.preps)
+            if not shape.closed:
+                shape.preps.append(word)
+                shape.words = []  # the object is the last preposition's complement
+        elif shape.closed:
+            continue
         elif element.kind == "word":
             shape.words.append(frozenset({word.replace("_", " ").split()[-1]}))
         elif element.kind == "synset":

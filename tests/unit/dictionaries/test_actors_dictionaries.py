@@ -16,7 +16,8 @@ from newsevents.dictionaries.cities import big_city_countries, city_countries
 
 @pytest.fixture(scope="module")
 def builtin() -> ActorDictionaries:
-    return load_actor_dictionaries()
+    """The team's built-in layer alone (the Phoenix base is tested in test_phoenix.py)."""
+    return load_actor_dictionaries(phoenix=False)
 
 
 def _codes(dictionaries: ActorDictionaries, text: str, date: str | None = None) -> list[str]:

@@ -11,6 +11,7 @@ from newsevents.dictionaries.actor_entries import (
     case_ok,
     country_of,
     first_word,
+    from_base,
     select_actor,
 )
 from newsevents.dictionaries.actors import ActorDictionaries
@@ -188,7 +189,10 @@ class _Matcher:
         entry, end = found[0]
         if entry.kind != "person":
             return found[0]
+        upper = not _base(entry)
         for other, other_end in found:
+            if upper and _base(other):
+                break  # the team's or a user's person is not overruled by a Phoenix namesake
             actor = select_actor(other, self.date) if other_end == end else None
             if other.kind == "person" and actor is not None and actor.code[3:] != FORMER_ROLE:
                 return other, other_end
@@ -224,6 +228,10 @@ class _Matcher:
                 found.pieces.append(Piece(i, end, entry))
             i = end
         return found
+
+
+def _base(entry: PhraseEntry) -> bool:
+    return any(from_base(actor) for actor in entry.actors)
 
 
 def find_pieces(parse: Parse, dictionaries: ActorDictionaries, date: str | None) -> Found:

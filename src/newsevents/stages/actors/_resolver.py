@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsevents.dictionaries.actor_entries import PhraseEntry, country_of, select_actor
+from newsevents.dictionaries.actor_entries import (
+    PhraseEntry,
+    bare_role,
+    country_of,
+    from_base,
+    select_actor,
+)
 from newsevents.dictionaries.actors import ActorDictionaries
 from newsevents.dictionaries.cities import city_country, rival_namesake
 from newsevents.model import Actor, Article, Parse, Token
@@ -260,7 +266,13 @@ class Resolver:
         mention = Mention(group[0].first, group[-1].last, "PERSON", pieces=group, names=names)
         mention.role = person.entry.role or role
         mention.surname = person.entry.partial and not titles
-        if actor is not None:
+        if actor is not None and code is not None and _stale(actor, code):
+            # "rebel leader Riek Machar": the text's title is newer than Phoenix's roles; the
+            # country stays the dictionary's when the title names none.
+            country = country_of(actor.code)
+            own = country_of(code) is not None or country is None
+            mention.code, mention.rule = code if own else f"{country}{code}", f"title:{rule}"
+        elif actor is not None:
             mention.code, mention.rule, mention.wikidata = actor.code, actor.entry, actor.wikidata
         elif code is not None:
             mention.code, mention.rule = code, f"title:{rule}"
@@ -287,6 +299,7 @@ class Resolver:
             if span.label not in _ACTOR_LABELS and span.label not in _PLACE_LABELS:
                 continue
             if any(covered[i] or i in self.hidden for i in range(span.first, span.last)):
+                self._titled_name(span.first, span.last, span.label, covered)
                 continue
             before = covered[span.first - 1] if span.first else None
             if span.label == "PERSON" and before is not None and before.label == "AGENT":
@@ -297,6 +310,18 @@ class Resolver:
                     self._place(mention, countries)
                 mentions.append(mention)
         return mentions
+
+    def _titled_name(
+        self, first: int, last: int, label: str, covered: list[Mention | None]
+    ) -> None:
+        """A name span that took in the title before it ("Farmer Ngozi Adeyemi-Balogun"): the
+        rest of the span is the name of the title's mention."""
+        title = covered[first]
+        if label != "PERSON" or title is None or title.label != "AGENT" or title.first != first:
+            return
+        rest = range(title.last, last)
+        if rest and not any(covered[i] or i in self.hidden for i in rest):
+            self._attach_name(title, title.last, last, covered)
 
     def _place(
         self, mention: Mention, countries: set[str | None], *, min_population: bool = False
@@ -603,3 +628,9 @@ class Resolver:
                 mention.label, mention.code, mention.rule = "GPE", code, "context:korea"
             elif not covered[token.i]:
                 self.mentions.append(Mention(token.i, token.i + 1, "GPE", code, "context:korea"))
+
+
+def _stale(actor: Actor, title_code: str) -> bool:
+    """Whether a title in the text gives a role that replaces a Phoenix person's dated one."""
+    has_role = len(title_code) > 3 or bare_role(title_code) is not None
+    return has_role and from_base(actor)

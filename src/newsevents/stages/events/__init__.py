@@ -22,7 +22,13 @@ from newsevents.stages.events._grammar import (
 )
 from newsevents.stages.events._headline import dateline_end, headline_end, split_headline
 from newsevents.stages.events._index import ArticleIndex, build_index
-from newsevents.stages.events._match import Match, amount_content, match_noun, match_verb
+from newsevents.stages.events._match import (
+    Match,
+    amount_content,
+    match_noun,
+    match_verb,
+    object_words,
+)
 from newsevents.stages.events._meetings import (
     joint_we,
     military_movement,
@@ -47,6 +53,10 @@ _DISAPPROVE_ROOT = "11"
 # CAMEO 016 (deny responsibility): what is denied is no event either ("denied sending troops").
 _DENY_CODES = frozenset({"016"})
 _DENIED_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
+# PETRARCH2 codes "will not attack" as an attack: its patterns (the Phoenix base layer) were
+# written for reported facts, so a base pattern codes only asserted events (issue 11; measured on
+# the team's event-free sentences, docs/events.md).
+_ASSERTED = "asserted"
 
 
 def extract_events(
@@ -87,6 +97,7 @@ def _sentence_drafts(
         match = _verb_match(index, token, lexicon) if _is_verb(index, token) else None
         if match is not None:
             matches[token.i] = match
+    _yield_to_team_nouns(matches, lexicon)
     consumed = _consumed(index, matches)
     for i in _alleged(index, matches) & matches.keys():
         del matches[i]
@@ -105,11 +116,29 @@ def _sentence_drafts(
         if military_movement(index, match):
             continue
         mode = event_mode(index, match.trigger)
+        if match.pattern.base and (mode != _ASSERTED or not _dyadic(match)):
+            continue
         drafts.extend(drafts_of(third_location(index, joint_we(index, match)), mode))
         meeting = visit_meeting(index, match)
         if meeting is not None:
             drafts.extend(drafts_of(third_location(index, meeting), mode))
     return drafts
+
+
+def _dyadic(match: Match) -> bool:
+    """Whether a match joins two parties of different countries or organizations."""
+    sources = {mention.actor[:3] for mention in match.sources}
+    targets = {mention.actor[:3] for mention in match.targets}
+    return bool(sources) and bool(targets - sources)
+
+
+def _yield_to_team_nouns(matches: dict[int, Match], lexicon: Lexicon) -> None:
+    """Drop a Phoenix verb pattern whose object is an event noun of the team's lexicon: "made a
+    surprise trip to Pyongyang" is the team's trip (042), not Phoenix's "MAKE TRIP" (036)."""
+    for i, match in list(matches.items()):
+        obj = match.obj
+        if match.pattern.base and obj is not None and obj.lemma.lower() in lexicon.nouns:
+            del matches[i]
 
 
 def _verb_match(index: ArticleIndex, verb: Token, lexicon: Lexicon) -> Match | None:
@@ -135,7 +164,7 @@ def _dependent_words(index: ArticleIndex, verb: Token) -> set[str]:
     """What a pattern may require of ``verb``: its dependents' words, lemmas and "~dep"s."""
     words: set[str] = set()
     for child in index.tokens_of(verb.i):
-        words.update((child.lower, child.lemma.lower(), f"~{child.dep}"))
+        words.update((*object_words(child), child.lemma.lower(), f"~{child.dep}"))
         if child.dep == "xcomp":
             words.add("to")  # "refused to meet" matches a pattern's "to"
         elif child.dep == "dobj":

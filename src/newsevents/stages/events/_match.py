@@ -74,14 +74,26 @@ class Match:
             object.__setattr__(self, "code", self.pattern.code)
         if not self.rule:
             lemmas = [self.pattern.kind, *(token.lemma.lower() for token in self.words)]
-            object.__setattr__(self, "rule", ":".join(lemmas) + f"->{self.pattern.code}")
+            rule = ":".join(lemmas) + f"->{self.pattern.code}"
+            # A base-layer pattern names its data line, so ``explain`` leads to the entry.
+            entry = f"@{self.pattern.entry}" if self.pattern.base else ""
+            object.__setattr__(self, "rule", rule + entry)
 
 
 def match_verb(index: ArticleIndex, verb: Token, patterns: tuple[Pattern, ...]) -> Match | None:
-    """The most specific pattern that matches ``verb``, with its arguments."""
-    found = [(pattern, _verb_shape(index, verb, pattern)) for pattern in patterns]
-    sources = tuple(verb_sources(index, verb))
-    return _best(index, verb, [(p, shape) for p, shape in found if shape is not None], sources)
+    """The most specific pattern that matches ``verb``, with its arguments.
+
+    ``patterns`` are in layer order: once a pattern above the Phoenix base matched, the base's
+    patterns (which could not win) are not tried.
+    """
+    found: list[tuple[Pattern, tuple[Token | None, tuple[Token, ...]]]] = []
+    for pattern in patterns:
+        if pattern.base and found:
+            break
+        shape = _verb_shape(index, verb, pattern)
+        if shape is not None:
+            found.append((pattern, shape))
+    return _best(index, verb, found, tuple(verb_sources(index, verb)))
 
 
 def match_noun(index: ArticleIndex, noun: Token, patterns: tuple[Pattern, ...]) -> Match | None:
@@ -107,8 +119,9 @@ def _best(
     shapes: list[tuple[Pattern, tuple[Token | None, tuple[Token, ...]]]],
     sources: tuple[Mention, ...],
 ) -> Match | None:
-    """The most specific matching pattern (file order breaks ties) whose target needs are met."""
-    shapes.sort(key=lambda item: -item[0].specificity)
+    """The most specific matching pattern (file order breaks ties) whose target needs are met;
+    the Phoenix base layer's patterns only after every other layer's."""
+    shapes.sort(key=lambda item: (item[0].base, -item[0].specificity))
     for pattern, (obj, words) in shapes:
         if pattern.code == NULL_CODE:
             return None  # a user dictionary's "[---]": this use of the verb is no event
@@ -215,11 +228,16 @@ def amount_content(index: ArticleIndex, verb: Token, obj: Token) -> Token:
     return obj
 
 
-def _object_fits(index: ArticleIndex, obj: Token, pattern: Pattern) -> bool:
+def object_words(obj: Token) -> tuple[str, str]:
+    """The forms an object is looked up by in a pattern: its lemma and its lower case."""
     lemma = obj.lemma.lower()
     if obj.tag == "NNPS" and lemma.endswith("s"):
         lemma = lemma[:-1]  # the model keeps plural proper nouns: "freed five Americans"
-    if lemma not in pattern.obj and obj.lower not in pattern.obj:
+    return lemma, obj.lower
+
+
+def _object_fits(index: ArticleIndex, obj: Token, pattern: Pattern) -> bool:
+    if pattern.obj.isdisjoint(object_words(obj)):
         return False
     return all(_has_modifier(index, obj, group) for group in pattern.obj_modifiers)
 
