@@ -75,8 +75,8 @@ class Match:
         if not self.rule:
             lemmas = [self.pattern.kind, *(token.lemma.lower() for token in self.words)]
             rule = ":".join(lemmas) + f"->{self.pattern.code}"
-            # A base-layer pattern names its data line, so ``explain`` leads to the entry.
-            entry = f"@{self.pattern.entry}" if self.pattern.base else ""
+            # Every pattern names its data line (file:line), so ``explain`` leads to the entry.
+            entry = f"@{self.pattern.entry}" if self.pattern.entry else ""
             object.__setattr__(self, "rule", rule + entry)
 
 
