@@ -72,8 +72,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def server(store: Path) -> Iterator[str]:
+def _serve(store: Path) -> Iterator[str]:
+    """``newsevents serve`` over ``store`` on a free port, until the caller is done."""
     port = _free_port()
     process = subprocess.Popen(
         [str(NEWSEVENTS), "serve", "--db", str(store), "--port", str(port)],
@@ -88,6 +88,11 @@ def server(store: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(store: Path) -> Iterator[str]:
+    yield from _serve(store)
 
 
 @pytest.fixture(scope="module")
@@ -291,20 +296,7 @@ def big_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "'asserted', 0, 0, 1, 'test', '2020-01-01', 'day', DATE '2020-01-01' "
             "FROM range(100000) t(i)"
         )
-    port = _free_port()
-    process = subprocess.Popen(
-        [str(NEWSEVENTS), "serve", "--db", str(path), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(f"{base}/api/summary", process)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    yield from _serve(path)
 
 
 def test_network_of_100000_events_shows_top_labels_without_overlap(

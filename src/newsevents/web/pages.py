@@ -180,32 +180,23 @@ def _dyad_stats(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _chart_page(request: Request, filters: EventFilter, page: str, api: str) -> HTMLResponse:
+    """A page drawn in the browser from one API call with the page's filters."""
+    params = filter_params(filters)
+    source = _api(api, **params)
+    return render(
+        request, page, [(api, source)], source=source, params=params, mode_choices=MODE_CHOICES
+    )
+
+
 @router.get("/network", response_class=HTMLResponse)
 def network(request: Request, filters: Counting) -> HTMLResponse:
-    params = filter_params(filters)
-    source = _api("network", **params)
-    return render(
-        request,
-        "network.html",
-        [("network", source)],
-        source=source,
-        params=params,
-        mode_choices=MODE_CHOICES,
-    )
+    return _chart_page(request, filters, "network.html", "network")
 
 
 @router.get("/map", response_class=HTMLResponse)
 def world_map(request: Request, filters: Counting) -> HTMLResponse:
-    params = filter_params(filters)
-    source = _api("places", **params)
-    return render(
-        request,
-        "map.html",
-        [("places", source)],
-        source=source,
-        params=params,
-        mode_choices=MODE_CHOICES,
-    )
+    return _chart_page(request, filters, "map.html", "places")
 
 
 @router.get("/events", response_class=HTMLResponse)
