@@ -108,8 +108,14 @@ def export(
             return _parquet(store, temporary, modes)
         with temporary.open("w", encoding="utf-8", newline="") as handle:
             count = write_text(store, fmt=fmt, handle=handle, modes=modes)
-    Path(f"{output}.README.txt").write_text(readme(fmt, modes, count), encoding="utf-8")
+    with replaced_at_end(readme_path(output)) as temporary:
+        temporary.write_text(readme(fmt, modes, count), encoding="utf-8")
     return count
+
+
+def readme_path(output: str | Path) -> Path:
+    """Where a text export's README goes: beside it (Parquet carries it in its metadata)."""
+    return Path(f"{output}.README.txt")
 
 
 def readme(fmt: str, modes: tuple[str, ...] | None, count: int) -> str:

@@ -52,6 +52,19 @@ def test_export_replaces_an_existing_file_only_with_force(
     assert (target.read_text() == "precious") is kept
 
 
+@pytest.mark.parametrize(("flags", "code", "kept"), [((), 2, True), (("--force",), 0, False)])
+def test_export_replaces_an_existing_readme_beside_it_only_with_force(
+    store: Path, tmp_path: Path, flags: tuple[str, ...], code: int, kept: bool
+) -> None:
+    target = tmp_path / "events.csv"
+    readme = tmp_path / "events.csv.README.txt"
+    readme.write_text("precious")
+    result = _run("export", "--db", str(store), "--format", "csv", "-o", str(target), *flags)
+    assert result.exit_code == code
+    assert (readme.read_text() == "precious") is kept
+    assert target.exists() is not kept  # nothing is written when the README is refused
+
+
 @pytest.mark.parametrize("command", ["annotate", "export"])
 def test_output_into_a_missing_folder_is_one_coded_line(
     store: Path, tmp_path: Path, command: str

@@ -7,7 +7,7 @@ import sys
 import click
 
 from newsevents.cli.options import db_option, modes_option, settings_from
-from newsevents.exports import FORMATS, export, holds, write_text
+from newsevents.exports import FORMATS, export, holds, readme_path, write_text
 from newsevents.output import STDOUT, check_output
 from newsevents.storage.duckdb import open_store
 
@@ -27,6 +27,8 @@ def export_command(
     settings = settings_from({"db": db})
     if output != STDOUT:
         check_output(output, store=settings.db, force=force)
+        if fmt != "parquet":  # its README beside it is an output too
+            check_output(readme_path(output), store=settings.db, force=force)
     with open_store(settings.db, read_only=True) as store:
         if output == "-":
             count = write_text(store, fmt=fmt, handle=sys.stdout, modes=modes)
